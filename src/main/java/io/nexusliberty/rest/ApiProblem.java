@@ -1,0 +1,50 @@
+package io.nexusliberty.rest;
+
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An error answer of the API, written as {@code application/problem+json} (RFC 9457) by {@link
+ * ApiProblemMapper}; extension members such as {@code field} or {@code workflowId} say which input
+ * or workflow it is about.
+ */
+public class ApiProblem extends RuntimeException {
+
+  private final Response.StatusType status;
+  private final String title;
+  private final Map<String, String> extensions = new LinkedHashMap<>();
+
+  public ApiProblem(Response.StatusType status, String title, String detail) {
+    super(detail);
+    this.status = status;
+    this.title = title;
+  }
+
+  /** A 400 answer about one field of the request body. */
+  public static ApiProblem invalidField(String field, String detail) {
+    return new ApiProblem(Response.Status.BAD_REQUEST, "Invalid request", detail).with("field", field);
+  }
+
+  /** Adds an extension member, such as {@code workflowId}. */
+  public ApiProblem with(String name, String value) {
+    extensions.put(name, value);
+    return this;
+  }
+
+  public Response.StatusType status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  public Map<String, String> extensions() {
+    return Map.copyOf(extensions);
+  }
+}

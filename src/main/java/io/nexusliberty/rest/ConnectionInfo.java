@@ -1,0 +1,17 @@
+package io.nexusliberty.rest;
+
+import java.util.List;
+
+/** What this deployment is connected to and runs, for operators and the web page. */
+public record ConnectionInfo(
+    boolean embedded,
+    String target,
+    String security,
+    List<String> roles,
+    boolean workersStarted,
+    String callerNamespace,
+    String callerTaskQueue,
+    String handlerNamespace,
+    String handlerTaskQueue,
+    String nexusEndpoint,
+    String operationTimeout) {}

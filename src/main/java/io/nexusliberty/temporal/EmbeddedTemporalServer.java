@@ -1,0 +1,93 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Temporal's own Java test server, run in-process on a loopback port when no {@code
+ * temporal.address} is configured. It keeps everything in memory and is meant for trying the
+ * application out, not for production.
+ */
+public final class EmbeddedTemporalServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedTemporalServer.class.getName());
+
+  private final TestServicesStarter services;
+  private final EventLoopGroup eventLoop;
+  private final ExecutorService executor;
+  private final Server server;
+
+  private EmbeddedTemporalServer(int port) {
+    // The test server's public entry point (TestServer.createPortBoundServer) binds every
+    // interface and gRPC's shared threads; building the server here keeps it on loopback and on
+    // threads that stop with the application.
+    services = new TestServicesStarter(true, 0);
+    eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-embedded", true));
+    executor = Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-embedded-executor", true));
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .channelType(NioServerSocketChannel.class)
+            .bossEventLoopGroup(eventLoop)
+            .workerEventLoopGroup(eventLoop)
+            .executor(executor);
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException(
+          "Cannot start the embedded Temporal server on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "): free the port, set "
+              + TemporalSettings.EMBEDDED_PORT
+              + " to another (0 picks a free one), or set "
+              + TemporalSettings.ADDRESS
+              + " to use a real server",
+          e);
+    }
+  }
+
+  /** Starts the server on this loopback port (0 picks a free one). */
+  public static EmbeddedTemporalServer start(int port) {
+    return new EmbeddedTemporalServer(port);
+  }
+
+  /** host:port clients connect to. */
+  public String target() {
+    return InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+      services.close();
+      eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+      executor.shutdownNow();
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.log(Level.WARNING, "Interrupted while stopping the embedded Temporal server", e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The gRPC connection to the Temporal frontend: service stubs, one {@link WorkflowClient} per
+ * namespace, and the Netty event loop and executor they run on, all owned by the application so
+ * that stopping it leaves no thread behind.
+ */
+public final class TemporalConnection implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TemporalConnection.class.getName());
+
+  private final String target;
+  private final EventLoopGroup eventLoop;
+  private final ExecutorService executor;
+  private final WorkflowServiceStubs workflowService;
+  private final OperatorServiceStubs operatorService;
+  private final Map<String, WorkflowClient> clients = new ConcurrentHashMap<>();
+
+  private TemporalConnection(String target, TlsSettings tls) {
+    this.target = target;
+    SslContext sslContext = TlsContextFactory.create(tls);
+    // gRPC's shared event loop and executor outlive the application's class loader and fail
+    // after an undeploy; these are the application's own and are shut down with it.
+    this.eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-grpc", true));
+    this.executor = Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-grpc-executor", true));
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target)
+            .setChannelInitializer(
+                channel -> {
+                  NettyChannelBuilder netty = (NettyChannelBuilder) channel;
+                  netty
+                      .eventLoopGroup(eventLoop)
+                      .channelType(NioSocketChannel.class)
+                      .executor(executor)
+                      .offloadExecutor(executor);
+                  if (tls.serverName() != null) {
+                    // The name the server certificate is verified against, and sent as SNI.
+                    netty.overrideAuthority(tls.serverName());
+                  }
+                });
+    if (sslContext != null) {
+      options.setSslContext(sslContext);
+    } else if (tls.active()) {
+      options.setEnableHttps(true);
+    }
+    if (tls.apiKey() != null) {
+      String apiKey = tls.apiKey();
+      options.addApiKey(() -> apiKey);
+    }
+    WorkflowServiceStubsOptions stubsOptions = options.validateAndBuildWithDefaults();
+    this.workflowService = WorkflowServiceStubs.newServiceStubs(stubsOptions);
+    this.operatorService =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder(stubsOptions).validateAndBuildWithDefaults());
+  }
+
+  /**
+   * Prepares the connection; nothing is sent until the first call, so this succeeds while the
+   * server is down.
+   */
+  public static TemporalConnection open(String target, TlsSettings tls) {
+    return new TemporalConnection(target, tls);
+  }
+
+  /** host:port this connection talks to. */
+  public String target() {
+    return target;
+  }
+
+  public WorkflowServiceStubs workflowService() {
+    return workflowService;
+  }
+
+  public OperatorServiceStubs operatorService() {
+    return operatorService;
+  }
+
+  /** The client of one namespace, created on first use and kept for the connection's life. */
+  public WorkflowClient client(String namespace) {
+    return clients.computeIfAbsent(
+        namespace,
+        name ->
+            WorkflowClient.newInstance(
+                workflowService, WorkflowClientOptions.newBuilder().setNamespace(name).build()));
+  }
+
+  /**
+   * Asks the server who it is, once, without the SDK's retries.
+   *
+   * @throws StatusRuntimeException when the server does not answer within the deadline
+   */
+  public GetSystemInfoResponse systemInfo(Duration deadline) {
+    return workflowService
+        .blockingStub()
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+  }
+
+  /** Whether the channel is connected now; false says little until {@link #systemInfo} is asked. */
+  public boolean connected() {
+    ManagedChannel channel = workflowService.getRawChannel();
+    return channel.getState(false) == ConnectivityState.READY;
+  }
+
+  @Override
+  public void close() {
+    operatorService.shutdown();
+    workflowService.shutdown();
+    try {
+      if (!workflowService.awaitTermination(5, TimeUnit.SECONDS)) {
+        workflowService.shutdownNow();
+      }
+      if (!operatorService.awaitTermination(5, TimeUnit.SECONDS)) {
+        operatorService.shutdownNow();
+      }
+      eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+      executor.shutdown();
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.log(Level.WARNING, "Interrupted while closing the connection to " + target, e);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The application's Temporal side, started with the application and stopped with it: reads the
+ * settings, starts the embedded server when no address is set, opens the connection, starts the
+ * workers in the background and drains them on stop.
+ */
+@ApplicationScoped
+public class TemporalRuntime {
+
+  private static final Logger LOG = Logger.getLogger(TemporalRuntime.class.getName());
+  private static final Duration REACHABILITY_DEADLINE = Duration.ofSeconds(2);
+
+  @Inject Config config;
+
+  private TemporalSettings settings;
+  private EmbeddedTemporalServer embeddedServer;
+  private TemporalConnection connection;
+  private ExecutorService startupThread;
+  private final AtomicReference<TemporalWorkers> workers = new AtomicReference<>();
+
+  void onStartup(@Observes Startup startup) {
+    try {
+      settings = TemporalSettings.load(name -> config.getOptionalValue(name, String.class));
+      String target;
+      if (settings.embedded()) {
+        embeddedServer = EmbeddedTemporalServer.start(settings.embeddedPort());
+        target = embeddedServer.target();
+        LOG.warning(
+            () ->
+                "No "
+                    + TemporalSettings.ADDRESS
+                    + " is set: started the embedded Temporal test server on "
+                    + target
+                    + ". It keeps everything in memory and loses it on restart: use it to try"
+                    + " the application, not in production. To use a real server, set "
+                    + TemporalSettings.ADDRESS
+                    + " (environment variable TEMPORAL_ADDRESS), for example localhost:7233 for"
+                    + " 'temporal server start-dev'.");
+      } else {
+        target = settings.address();
+      }
+      connection = TemporalConnection.open(target, settings.tls());
+    } catch (RuntimeException e) {
+      LOG.severe(e.getMessage());
+      stop();
+      throw e;
+    }
+    LOG.info(this::describe);
+    startupThread =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "temporal-worker-startup");
+              thread.setDaemon(true);
+              return thread;
+            });
+    startupThread.execute(new WorkerStartup(connection, settings, workers::set));
+  }
+
+  /** One line with everything an operator needs to know about this deployment's Temporal side. */
+  private String describe() {
+    return "Temporal: "
+        + (settings.embedded()
+            ? "embedded server at " + connection.target()
+            : "server at " + settings.address())
+        + " ("
+        + settings.tls().describe()
+        + "); roles: "
+        + (settings.roles().isEmpty()
+            ? "none"
+            : settings.roles().stream().map(Role::configName).sorted().collect(Collectors.joining(",")))
+        + "; caller namespace "
+        + settings.callerNamespace()
+        + ", task queue "
+        + settings.callerTaskQueue()
+        + "; handler namespace "
+        + settings.handlerNamespace()
+        + ", task queue "
+        + settings.handlerTaskQueue()
+        + "; Nexus endpoint "
+        + settings.nexusEndpoint()
+        + ", operation timeout "
+        + settings.operationTimeout()
+        + "; provisioning "
+        + (settings.provisions() ? "on" : "off");
+  }
+
+  @PreDestroy
+  void stop() {
+    if (startupThread != null) {
+      startupThread.shutdownNow();
+      awaitQuietly(startupThread);
+    }
+    TemporalWorkers started = workers.getAndSet(null);
+    if (started != null) {
+      LOG.info(
+          () ->
+              "Stopping Temporal workers, waiting up to "
+                  + settings.shutdownTimeout()
+                  + " for in-flight tasks ("
+                  + TemporalSettings.SHUTDOWN_TIMEOUT
+                  + ")");
+      started.shutdown(settings.shutdownTimeout());
+    }
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+    if (embeddedServer != null) {
+      embeddedServer.close();
+      embeddedServer = null;
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public TemporalSettings settings() {
+    return settings;
+  }
+
+  /** host:port of the Temporal frontend in use, embedded or configured. */
+  public String target() {
+    return connection.target();
+  }
+
+  /** Whether the workers of every configured role are polling. */
+  public boolean workersStarted() {
+    return workers.get() != null;
+  }
+
+  /** The client of the caller namespace, through which the API starts caller workflows. */
+  public WorkflowClient callerClient() {
+    return connection.client(settings.callerNamespace());
+  }
+
+  /**
+   * Returns at once while the channel is connected; otherwise asks the server once, briefly.
+   *
+   * @throws TemporalUnavailableException when the server does not answer
+   */
+  public void requireReachable() {
+    if (connection.connected()) {
+      return;
+    }
+    try {
+      connection.systemInfo(REACHABILITY_DEADLINE);
+    } catch (StatusRuntimeException e) {
+      throw new TemporalUnavailableException(
+          "Temporal at "
+              + connection.target()
+              + " is not reachable ("
+              + e.getStatus().getCode()
+              + (e.getStatus().getDescription() == null
+                  ? ""
+                  : ": " + e.getStatus().getDescription())
+              + ")",
+          e);
+    }
+  }
+}

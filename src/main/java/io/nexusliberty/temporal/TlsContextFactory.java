@@ -1,0 +1,111 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Builds the TLS context of the connection from {@link TlsSettings}, turning any unreadable
+ * certificate or key into an {@link InvalidSettingException} that names the file's property.
+ */
+final class TlsContextFactory {
+
+  private TlsContextFactory() {}
+
+  /** The TLS context for these settings, or null when the system's default TLS will do. */
+  static SslContext create(TlsSettings tls) {
+    if (!tls.active()
+        || (!tls.mutual() && tls.serverCaCertPath() == null && !tls.disableHostVerification())) {
+      return null;
+    }
+    SimpleSslContextBuilder builder = tls.mutual() ? withClientCertificate(tls) : SimpleSslContextBuilder.noKeyOrCertChain();
+    if (tls.serverCaCertPath() != null) {
+      builder.setTrustManager(trustManagerFor(tls.serverCaCertPath()));
+    }
+    builder.setUseInsecureTrustManager(tls.disableHostVerification());
+    try {
+      return builder.build();
+    } catch (IOException | RuntimeException e) {
+      String property =
+          tls.mutual()
+              ? TemporalSettings.TLS_CLIENT_KEY_PATH
+              : TemporalSettings.TLS_SERVER_CA_CERT_PATH;
+      throw new InvalidSettingException(
+          property, "cannot build a TLS context from it: " + e.getMessage(), e);
+    }
+  }
+
+  private static SimpleSslContextBuilder withClientCertificate(TlsSettings tls) {
+    byte[] certificate = read(TemporalSettings.TLS_CLIENT_CERT_PATH, tls.clientCertPath());
+    byte[] key = read(TemporalSettings.TLS_CLIENT_KEY_PATH, tls.clientKeyPath());
+    requirePem(TemporalSettings.TLS_CLIENT_CERT_PATH, certificate, "CERTIFICATE");
+    requirePem(TemporalSettings.TLS_CLIENT_KEY_PATH, key, "PRIVATE KEY");
+    try {
+      // Builds once here so that a key that does not match its certificate, or a key in a
+      // format other than PKCS#8, fails at startup instead of on the first connection.
+      SimpleSslContextBuilder.forPKCS8(stream(certificate), stream(key)).build();
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidSettingException(
+          TemporalSettings.TLS_CLIENT_KEY_PATH,
+          "cannot use it with the certificate of "
+              + TemporalSettings.TLS_CLIENT_CERT_PATH
+              + " (a PEM PKCS#8 private key matching the certificate is needed): "
+              + e.getMessage(),
+          e);
+    }
+    return SimpleSslContextBuilder.forPKCS8(stream(certificate), stream(key));
+  }
+
+  private static TrustManager trustManagerFor(Path caCertPath) {
+    String property = TemporalSettings.TLS_SERVER_CA_CERT_PATH;
+    byte[] pem = read(property, caCertPath);
+    requirePem(property, pem, "CERTIFICATE");
+    try {
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(stream(pem));
+      KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+      trustStore.load(null, null);
+      int index = 0;
+      for (Certificate certificate : certificates) {
+        trustStore.setCertificateEntry("temporal-server-ca-" + index++, certificate);
+      }
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trustStore);
+      return factory.getTrustManagers()[0];
+    } catch (GeneralSecurityException | IOException e) {
+      throw new InvalidSettingException(
+          property, "cannot read a PEM X.509 certificate from it: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requirePem(String property, byte[] content, String kind) {
+    String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII);
+    if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
+      throw new InvalidSettingException(
+          property, "the file is not a PEM " + kind.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private static byte[] read(String property, Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new InvalidSettingException(property, "cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream stream(byte[] content) {
+    return new java.io.ByteArrayInputStream(content);
+  }
+}

@@ -1,0 +1,114 @@
+package io.nexusliberty.temporal;
+
+import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the workers once the Temporal server answers: waits for it with backoff, provisions when
+ * asked, creates and starts the workers, then hands them over. Runs off the startup thread, so the
+ * application deploys while Temporal is still unreachable.
+ */
+final class WorkerStartup implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(WorkerStartup.class.getName());
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(15);
+  private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
+
+  private final TemporalConnection connection;
+  private final TemporalSettings settings;
+  private final Consumer<TemporalWorkers> onStarted;
+
+  WorkerStartup(
+      TemporalConnection connection,
+      TemporalSettings settings,
+      Consumer<TemporalWorkers> onStarted) {
+    this.connection = connection;
+    this.settings = settings;
+    this.onStarted = onStarted;
+  }
+
+  @Override
+  public void run() {
+    Duration backoff = FIRST_RETRY;
+    for (int attempt = 1; !Thread.currentThread().isInterrupted(); attempt++) {
+      try {
+        onStarted.accept(startWorkers());
+        return;
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        logFailure(attempt, backoff, e);
+      }
+      try {
+        Thread.sleep(backoff.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
+    }
+  }
+
+  private TemporalWorkers startWorkers() {
+    GetSystemInfoResponse info = connection.systemInfo(PROBE_DEADLINE);
+    // Temporal's Java test server reports no version, and delivers every Nexus task to the
+    // caller's namespace on the endpoint's task queue, whatever namespace the endpoint targets.
+    boolean testServer = info.getServerVersion().isEmpty();
+    if (settings.provisions()) {
+      new NexusProvisioner(connection, settings).provision();
+    }
+    TemporalWorkers workers = new TemporalWorkers(connection, settings, testServer);
+    try {
+      workers.start();
+    } catch (RuntimeException e) {
+      workers.shutdown(Duration.ZERO);
+      throw e;
+    }
+    if (testServer && settings.runs(Role.HANDLER)) {
+      LOG.info(
+          () ->
+              "Temporal at "
+                  + connection.target()
+                  + " is Temporal's Java test server, which delivers Nexus tasks to the caller's"
+                  + " namespace: the handler role also polls task queue "
+                  + settings.handlerTaskQueue()
+                  + " in namespace "
+                  + settings.callerNamespace());
+    } else if (settings.runs(Role.HANDLER)) {
+      LOG.info(
+          () ->
+              "The handler role polls only its own namespace "
+                  + settings.handlerNamespace()
+                  + " (Temporal server "
+                  + info.getServerVersion()
+                  + ")");
+    }
+    LOG.info(
+        () ->
+            "Temporal workers started, polling "
+                + (workers.placements().isEmpty()
+                    ? "nothing (" + TemporalSettings.WORKERS + "=none)"
+                    : String.join("; ", workers.placements())));
+    return workers;
+  }
+
+  private void logFailure(int attempt, Duration backoff, RuntimeException e) {
+    String message =
+        "Temporal workers not started (attempt "
+            + attempt
+            + "): "
+            + e.getMessage()
+            + ". Retrying in "
+            + backoff.toSeconds()
+            + "s. The server is "
+            + (settings.embedded()
+                ? "the embedded one at " + connection.target()
+                : connection.target() + " (" + TemporalSettings.ADDRESS + ")");
+    LOG.warning(message);
+    LOG.log(Level.FINE, "Worker start attempt " + attempt + " failed", e);
+  }
+}
