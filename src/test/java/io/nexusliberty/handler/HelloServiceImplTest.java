@@ -1,0 +1,100 @@
+package io.nexusliberty.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nexusliberty.caller.EchoCallerWorkflow;
+import io.nexusliberty.caller.EchoCallerWorkflowImpl;
+import io.nexusliberty.caller.HelloCallerWorkflow;
+import io.nexusliberty.caller.HelloCallerWorkflowImpl;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.NexusOperationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Nexus operations end to end through the caller workflows, on Temporal's test server. */
+class HelloServiceImplTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension TEMPORAL =
+      TestWorkflowExtension.newBuilder()
+          // Registering a Nexus service makes the extension create an endpoint for it and point
+          // the caller workflows at it.
+          .setNexusServiceImplementation(new HelloServiceImpl())
+          .registerWorkflowImplementationTypes(
+              HelloHandlerWorkflowImpl.class,
+              EchoCallerWorkflowImpl.class,
+              HelloCallerWorkflowImpl.class)
+          .build();
+
+  @Test
+  void echoReturnsTheMessage(EchoCallerWorkflow workflow) {
+    assertEquals("Nexus Echo 👋", workflow.echo("Nexus Echo 👋"), "echo must return its input");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "en, Hello Nexus 👋",
+    "fr, Bonjour Nexus 👋",
+    "de, Hallo Nexus 👋",
+    "es, ¡Hola! Nexus 👋",
+    "tr, Merhaba Nexus 👋"
+  })
+  void sayHelloGreetsInEachLanguage(String language, String greeting, HelloCallerWorkflow workflow) {
+    assertEquals(greeting, workflow.hello("Nexus", language), "greeting for " + language);
+  }
+
+  @Test
+  void sayHelloRunsTheHandlerWorkflowUnderItsBusinessId(
+      TestWorkflowEnvironment environment, WorkflowClient client, WorkflowOptions options) {
+    HelloCallerWorkflow workflow = client.newWorkflowStub(HelloCallerWorkflow.class, options);
+
+    workflow.hello("  Ada Lovelace ", "fr");
+
+    DescribeWorkflowExecutionResponse handler =
+        environment.getWorkflowClient().getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+            io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(environment.getNamespace())
+                .setExecution(
+                    io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                        .setWorkflowId("hello-fr-ada-lovelace"))
+                .build());
+    assertEquals(
+        "HelloHandlerWorkflow",
+        handler.getWorkflowExecutionInfo().getType().getName(),
+        "workflow type of hello-fr-ada-lovelace");
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+        handler.getWorkflowExecutionInfo().getStatus(),
+        "status of hello-fr-ada-lovelace");
+  }
+
+  @Test
+  void unsupportedLanguageFailsForGoodNamingIt(HelloCallerWorkflow workflow) {
+    WorkflowFailedException failure =
+        assertThrows(WorkflowFailedException.class, () -> workflow.hello("Nexus", "xx"));
+
+    NexusOperationFailure operation = assertInstanceOf(NexusOperationFailure.class, failure.getCause());
+    Throwable cause = operation.getCause();
+    while (!(cause instanceof ApplicationFailure) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    ApplicationFailure application = assertInstanceOf(ApplicationFailure.class, cause);
+    assertTrue(
+        application.getOriginalMessage().contains("\"xx\""),
+        "failure message should name the language: " + application.getOriginalMessage());
+    assertEquals(HelloHandlerWorkflowImpl.UNSUPPORTED_LANGUAGE, application.getType());
+    assertTrue(application.isNonRetryable(), "an unsupported language must not be retried");
+  }
+}

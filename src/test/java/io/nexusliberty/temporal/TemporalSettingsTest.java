@@ -1,0 +1,214 @@
+package io.nexusliberty.temporal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Reading and validating the settings, starting from the defaults in server.xml. */
+class TemporalSettingsTest {
+
+  private final Map<String, String> values = new HashMap<>();
+
+  @TempDir Path files;
+
+  @BeforeEach
+  void startFromServerXmlDefaults() throws Exception {
+    NodeList variables =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("src/main/liberty/config/server.xml").toFile())
+            .getElementsByTagName("variable");
+    for (int i = 0; i < variables.getLength(); i++) {
+      Element variable = (Element) variables.item(i);
+      values.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
+    }
+  }
+
+  private TemporalSettings load() {
+    return TemporalSettings.load(name -> Optional.ofNullable(values.get(name)));
+  }
+
+  private InvalidSettingException invalid() {
+    return assertThrows(InvalidSettingException.class, this::load);
+  }
+
+  @Test
+  void serverXmlDefaultsGiveTheSamplesTopologyOnTheEmbeddedServer() {
+    TemporalSettings settings = load();
+
+    assertTrue(settings.embedded(), "no address means the embedded server");
+    assertNull(settings.address());
+    assertEquals("my-caller-namespace", settings.callerNamespace());
+    assertEquals("my-caller-workflow-task-queue", settings.callerTaskQueue());
+    assertEquals("my-target-namespace", settings.handlerNamespace());
+    assertEquals("my-handler-task-queue", settings.handlerTaskQueue());
+    assertEquals("my-nexus-endpoint-name", settings.nexusEndpoint());
+    assertEquals(Duration.ofSeconds(10), settings.operationTimeout());
+    assertEquals(Set.of(Role.CALLER, Role.HANDLER), settings.roles());
+    assertEquals(Provisioning.AUTO, settings.provisioning());
+    assertTrue(settings.provisions(), "auto provisions the embedded server");
+    assertEquals(7233, settings.embeddedPort());
+    assertEquals(Duration.ofSeconds(30), settings.shutdownTimeout());
+    assertFalse(settings.tls().active(), "plaintext by default");
+  }
+
+  @Test
+  void autoProvisioningIsOffForARealServer() {
+    values.put(TemporalSettings.ADDRESS, "temporal.example.com:7233");
+
+    assertFalse(load().provisions());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"10s, PT10S", "500ms, PT0.5S", "2m, PT2M", "1h, PT1H", "PT45S, PT45S"})
+  void durationsAcceptUnitsAndIso8601(String value, String expected) {
+    values.put(TemporalSettings.NEXUS_OPERATION_TIMEOUT, value);
+
+    assertEquals(Duration.parse(expected), load().operationTimeout());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ten seconds", "10", "-5s", "0s"})
+  void malformedDurationNamesTheProperty(String value) {
+    values.put(TemporalSettings.SHUTDOWN_TIMEOUT, value);
+
+    InvalidSettingException error = invalid();
+    assertEquals(TemporalSettings.SHUTDOWN_TIMEOUT, error.property());
+    assertTrue(error.getMessage().contains("TEMPORAL_SHUTDOWN_TIMEOUT"), error.getMessage());
+  }
+
+  @Test
+  void rolesAreParsedCaseInsensitively() {
+    values.put(TemporalSettings.WORKERS, " Handler ");
+    assertEquals(Set.of(Role.HANDLER), load().roles());
+
+    values.put(TemporalSettings.WORKERS, "none");
+    assertEquals(Set.of(), load().roles());
+  }
+
+  @Test
+  void unknownRoleNamesTheProperty() {
+    values.put(TemporalSettings.WORKERS, "caller,worker");
+
+    InvalidSettingException error = invalid();
+    assertEquals(TemporalSettings.WORKERS, error.property());
+    assertTrue(error.getMessage().contains("\"worker\""), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"localhost", "localhost:", "localhost:99999", "http://localhost:7233"})
+  void malformedAddressNamesTheProperty(String address) {
+    values.put(TemporalSettings.ADDRESS, address);
+
+    assertEquals(TemporalSettings.ADDRESS, invalid().property());
+  }
+
+  @Test
+  void certificateWithoutKeyNamesTheKeyProperty() throws IOException {
+    values.put(TemporalSettings.ADDRESS, "localhost:7233");
+    values.put(TemporalSettings.TLS_CLIENT_CERT_PATH, file("client.pem").toString());
+
+    assertEquals(TemporalSettings.TLS_CLIENT_KEY_PATH, invalid().property());
+  }
+
+  @Test
+  void keyWithoutCertificateNamesTheCertificateProperty() throws IOException {
+    values.put(TemporalSettings.ADDRESS, "localhost:7233");
+    values.put(TemporalSettings.TLS_CLIENT_KEY_PATH, file("client.key").toString());
+
+    assertEquals(TemporalSettings.TLS_CLIENT_CERT_PATH, invalid().property());
+  }
+
+  @Test
+  void apiKeyAndClientCertificateTogetherNameTheApiKey() throws IOException {
+    values.put(TemporalSettings.ADDRESS, "localhost:7233");
+    values.put(TemporalSettings.TLS_CLIENT_CERT_PATH, file("client.pem").toString());
+    values.put(TemporalSettings.TLS_CLIENT_KEY_PATH, file("client.key").toString());
+    values.put(TemporalSettings.API_KEY, "secret-key");
+
+    InvalidSettingException error = invalid();
+    assertEquals(TemporalSettings.API_KEY, error.property());
+    assertFalse(error.getMessage().contains("secret-key"), "the key must not be in the message");
+  }
+
+  @Test
+  void unreadableFileNamesItsProperty() {
+    values.put(TemporalSettings.ADDRESS, "localhost:7233");
+    values.put(TemporalSettings.TLS_SERVER_CA_CERT_PATH, files.resolve("missing.pem").toString());
+
+    InvalidSettingException error = invalid();
+    assertEquals(TemporalSettings.TLS_SERVER_CA_CERT_PATH, error.property());
+    assertTrue(error.getMessage().contains("missing.pem"), error.getMessage());
+  }
+
+  @Test
+  void tlsWithoutAddressNamesTheAddress() {
+    values.put(TemporalSettings.TLS, "true");
+
+    assertEquals(TemporalSettings.ADDRESS, invalid().property());
+  }
+
+  @Test
+  void apiKeyImpliesTlsAndIsNeverDescribed() {
+    values.put(TemporalSettings.ADDRESS, "example.tmprl.cloud:7233");
+    values.put(TemporalSettings.API_KEY, "secret-key");
+
+    TlsSettings tls = load().tls();
+    assertTrue(tls.active(), "an API key implies TLS");
+    assertEquals("TLS with API key", tls.describe());
+    assertFalse(tls.toString().contains("secret-key"), "the key must not be printed");
+  }
+
+  @Test
+  void missingSettingSaysWhereItsDefaultLives() {
+    values.remove(TemporalSettings.CALLER_NAMESPACE);
+
+    InvalidSettingException error = invalid();
+    assertEquals(TemporalSettings.CALLER_NAMESPACE, error.property());
+    assertTrue(error.getMessage().contains("server.xml"), error.getMessage());
+  }
+
+  @Test
+  void invalidBooleanNamesTheProperty() {
+    values.put(TemporalSettings.TLS_DISABLE_HOST_VERIFICATION, "yes");
+
+    assertEquals(TemporalSettings.TLS_DISABLE_HOST_VERIFICATION, invalid().property());
+  }
+
+  @Test
+  void invalidProvisionValueNamesTheProperty() {
+    values.put(TemporalSettings.PROVISION, "sometimes");
+
+    assertEquals(TemporalSettings.PROVISION, invalid().property());
+  }
+
+  @Test
+  void invalidPortNamesTheProperty() {
+    values.put(TemporalSettings.EMBEDDED_PORT, "70000");
+
+    assertEquals(TemporalSettings.EMBEDDED_PORT, invalid().property());
+  }
+
+  private Path file(String name) throws IOException {
+    return Files.writeString(files.resolve(name), "not a real certificate");
+  }
+}
