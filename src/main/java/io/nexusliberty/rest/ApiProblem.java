@@ -23,7 +23,8 @@ public class ApiProblem extends RuntimeException {
 
   /** A 400 answer about one field of the request body. */
   public static ApiProblem invalidField(String field, String detail) {
-    return new ApiProblem(Response.Status.BAD_REQUEST, "Invalid request", detail).with("field", field);
+    return new ApiProblem(Response.Status.BAD_REQUEST, "Invalid request", detail)
+        .with("field", field);
   }
 
   /** Adds an extension member, such as {@code workflowId}. */

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts a caller workflow on the caller task queue and waits, up to {@code api.wait-timeout},
- * for its result, turning each way it can go wrong into the API's problem answers.
+ * Starts a caller workflow on the caller task queue and waits, up to {@code api.wait-timeout}, for
+ * its result, turning each way it can go wrong into the API's problem answers.
  */
 @ApplicationScoped
 public class CallerWorkflowRunner {
@@ -48,8 +48,7 @@ public class CallerWorkflowRunner {
     WorkflowExecution execution = start(stub, workflowId, arguments);
     try {
       String result =
-          stub.getResult(
-              settings.apiWaitTimeout().toMillis(), TimeUnit.MILLISECONDS, String.class);
+          stub.getResult(settings.apiWaitTimeout().toMillis(), TimeUnit.MILLISECONDS, String.class);
       return new WorkflowResult(workflowId, execution.getRunId(), result);
     } catch (TimeoutException e) {
       throw new ApiProblem(
@@ -67,14 +66,18 @@ public class CallerWorkflowRunner {
           .with("runId", execution.getRunId());
     } catch (WorkflowFailedException e) {
       throw new ApiProblem(
-              new UnprocessableEntity(), "Workflow failed", workflowType + " failed: " + rootMessage(e))
+              new UnprocessableEntity(),
+              "Workflow failed",
+              workflowType + " failed: " + rootMessage(e))
           .with("workflowId", workflowId)
           .with("runId", execution.getRunId());
     } catch (WorkflowServiceException e) {
       throw unavailable(e, workflowId);
     } catch (WorkflowException e) {
       throw new ApiProblem(
-              new UnprocessableEntity(), "Workflow failed", workflowType + " failed: " + rootMessage(e))
+              new UnprocessableEntity(),
+              "Workflow failed",
+              workflowType + " failed: " + rootMessage(e))
           .with("workflowId", workflowId);
     }
   }
@@ -83,7 +86,8 @@ public class CallerWorkflowRunner {
     try {
       temporal.requireReachable();
     } catch (TemporalUnavailableException e) {
-      throw new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage());
+      throw new ApiProblem(
+          Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage());
     }
     try {
       return stub.start(arguments);

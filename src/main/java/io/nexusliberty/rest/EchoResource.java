@@ -9,7 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 
-/** {@code POST /api/echo}: runs {@code EchoCallerWorkflow}, which calls the {@code echo} operation. */
+/**
+ * {@code POST /api/echo}: runs {@code EchoCallerWorkflow}, which calls the {@code echo} operation.
+ */
 @Path("echo")
 public class EchoResource {
 

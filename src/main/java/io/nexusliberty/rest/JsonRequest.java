@@ -43,15 +43,16 @@ final class JsonRequest {
       }
       return new JsonRequest(value.asJsonObject());
     } catch (JsonException e) {
-      throw ApiProblem.invalidField("body", "The request body is not valid JSON: " + e.getMessage());
+      throw ApiProblem.invalidField(
+          "body", "The request body is not valid JSON: " + e.getMessage());
     }
   }
 
   /**
    * A required string field.
    *
-   * @throws ApiProblem 400 naming the field when it is missing, not a string, blank or longer
-   *     than {@code maxLength} characters
+   * @throws ApiProblem 400 naming the field when it is missing, not a string, blank or longer than
+   *     {@code maxLength} characters
    */
   String requiredText(String field, int maxLength) {
     JsonValue value = body.get(field);

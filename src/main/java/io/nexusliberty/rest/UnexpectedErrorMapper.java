@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers any unexpected error with a 500 problem whose {@code incident} matches a log entry,
- * never with a stack trace.
+ * Answers any unexpected error with a 500 problem whose {@code incident} matches a log entry, never
+ * with a stack trace.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {

@@ -38,7 +38,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     // threads that stop with the application.
     services = new TestServicesStarter(true, 0);
     eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-embedded", true));
-    executor = Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-embedded-executor", true));
+    executor =
+        Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-embedded-executor", true));
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
             .channelType(NioServerSocketChannel.class)

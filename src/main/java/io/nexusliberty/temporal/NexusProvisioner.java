@@ -149,7 +149,8 @@ final class NexusProvisioner {
         .operatorService()
         .blockingStub()
         .withDeadlineAfter(RPC_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-        .listNexusEndpoints(ListNexusEndpointsRequest.newBuilder().setName(name).setPageSize(10).build())
+        .listNexusEndpoints(
+            ListNexusEndpointsRequest.newBuilder().setName(name).setPageSize(10).build())
         .getEndpointsList()
         .stream()
         .filter(endpoint -> endpoint.getSpec().getName().equals(name))

@@ -1,6 +1,8 @@
 package io.nexusliberty.temporal;
 
-/** Whether startup creates missing namespaces and the Nexus endpoint ({@code temporal.provision}). */
+/**
+ * Whether startup creates missing namespaces and the Nexus endpoint ({@code temporal.provision}).
+ */
 public enum Provisioning {
   /** Provision only on the embedded server, which starts empty every time. */
   AUTO,

@@ -48,7 +48,8 @@ public final class TemporalConnection implements AutoCloseable {
     // gRPC's shared event loop and executor outlive the application's class loader and fail
     // after an undeploy; these are the application's own and are shut down with it.
     this.eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-grpc", true));
-    this.executor = Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-grpc-executor", true));
+    this.executor =
+        Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-grpc-executor", true));
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(target)

@@ -14,12 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * The application's Temporal side, started with the application and stopped with it: reads the
- * settings, starts the embedded server when no address is set, opens the connection, starts the
- * workers in the background and drains them on stop.
+ * The application's Temporal side, started with the application and stopped with it: starts the
+ * embedded server when no address is set, opens the connection, starts the workers in the
+ * background and drains them on stop.
  */
 @ApplicationScoped
 public class TemporalRuntime {
@@ -27,9 +26,8 @@ public class TemporalRuntime {
   private static final Logger LOG = Logger.getLogger(TemporalRuntime.class.getName());
   private static final Duration REACHABILITY_DEADLINE = Duration.ofSeconds(2);
 
-  @Inject Config config;
+  @Inject TemporalSettings settings;
 
-  private TemporalSettings settings;
   private EmbeddedTemporalServer embeddedServer;
   private TemporalConnection connection;
   private ExecutorService startupThread;
@@ -37,7 +35,6 @@ public class TemporalRuntime {
 
   void onStartup(@Observes Startup startup) {
     try {
-      settings = TemporalSettings.load(name -> config.getOptionalValue(name, String.class));
       String target;
       if (settings.embedded()) {
         embeddedServer = EmbeddedTemporalServer.start(settings.embeddedPort());
@@ -84,7 +81,10 @@ public class TemporalRuntime {
         + "); roles: "
         + (settings.roles().isEmpty()
             ? "none"
-            : settings.roles().stream().map(Role::configName).sorted().collect(Collectors.joining(",")))
+            : settings.roles().stream()
+                .map(Role::configName)
+                .sorted()
+                .collect(Collectors.joining(",")))
         + "; caller namespace "
         + settings.callerNamespace()
         + ", task queue "

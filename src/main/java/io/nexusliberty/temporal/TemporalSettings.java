@@ -41,7 +41,8 @@ public final class TemporalSettings {
   public static final String SHUTDOWN_TIMEOUT = "temporal.shutdown-timeout";
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
 
-  private static final Pattern ADDRESS_FORMAT = Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[^:/\\s]+):(\\d{1,5})$");
+  private static final Pattern ADDRESS_FORMAT =
+      Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[^:/\\s]+):(\\d{1,5})$");
   private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d{1,9})\\s*(ms|s|m|h)$");
 
   private final String address;
@@ -189,6 +190,8 @@ public final class TemporalSettings {
               + ADDRESS
               + " to the server those settings are for");
     }
+    // Builds the TLS context once to find unusable certificates and keys now, at deployment.
+    TlsContextFactory.create(tls);
     return tls;
   }
 
@@ -264,8 +267,7 @@ public final class TemporalSettings {
         case "true" -> true;
         case "false" -> false;
         default ->
-            throw new InvalidSettingException(
-                property, "\"" + value + "\" is not true or false");
+            throw new InvalidSettingException(property, "\"" + value + "\" is not true or false");
       };
     }
 

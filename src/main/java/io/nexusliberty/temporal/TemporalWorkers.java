@@ -45,7 +45,8 @@ final class TemporalWorkers {
     }
     if (settings.runs(Role.HANDLER)) {
       List<String> namespaces = new ArrayList<>(List.of(settings.handlerNamespace()));
-      if (handlerInCallerNamespace && !settings.callerNamespace().equals(settings.handlerNamespace())) {
+      if (handlerInCallerNamespace
+          && !settings.callerNamespace().equals(settings.handlerNamespace())) {
         namespaces.add(settings.callerNamespace());
       }
       for (String namespace : namespaces) {

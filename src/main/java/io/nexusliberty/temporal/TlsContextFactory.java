@@ -2,8 +2,10 @@ package io.nexusliberty.temporal;
 
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Locale;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -28,7 +31,8 @@ final class TlsContextFactory {
         || (!tls.mutual() && tls.serverCaCertPath() == null && !tls.disableHostVerification())) {
       return null;
     }
-    SimpleSslContextBuilder builder = tls.mutual() ? withClientCertificate(tls) : SimpleSslContextBuilder.noKeyOrCertChain();
+    SimpleSslContextBuilder builder =
+        tls.mutual() ? withClientCertificate(tls) : SimpleSslContextBuilder.noKeyOrCertChain();
     if (tls.serverCaCertPath() != null) {
       builder.setTrustManager(trustManagerFor(tls.serverCaCertPath()));
     }
@@ -90,10 +94,10 @@ final class TlsContextFactory {
   }
 
   private static void requirePem(String property, byte[] content, String kind) {
-    String text = new String(content, java.nio.charset.StandardCharsets.US_ASCII);
+    String text = new String(content, StandardCharsets.US_ASCII);
     if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
       throw new InvalidSettingException(
-          property, "the file is not a PEM " + kind.toLowerCase(java.util.Locale.ROOT));
+          property, "the file is not a PEM " + kind.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -106,6 +110,6 @@ final class TlsContextFactory {
   }
 
   private static InputStream stream(byte[] content) {
-    return new java.io.ByteArrayInputStream(content);
+    return new ByteArrayInputStream(content);
   }
 }

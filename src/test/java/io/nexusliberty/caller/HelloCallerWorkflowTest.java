@@ -41,7 +41,8 @@ class HelloCallerWorkflowTest {
 
     String greeting = workflow.hello("Nexus", "de");
 
-    assertEquals("stubbed greeting for Nexus", greeting, "caller must return the handler's message");
+    assertEquals(
+        "stubbed greeting for Nexus", greeting, "caller must return the handler's message");
     assertEquals(List.of(new HelloInput("Nexus", "de")), received, "input the handler received");
   }
 }

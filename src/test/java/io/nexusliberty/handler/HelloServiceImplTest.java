@@ -9,7 +9,9 @@ import io.nexusliberty.caller.EchoCallerWorkflow;
 import io.nexusliberty.caller.EchoCallerWorkflowImpl;
 import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.caller.HelloCallerWorkflowImpl;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -51,7 +53,8 @@ class HelloServiceImplTest {
     "es, ¡Hola! Nexus 👋",
     "tr, Merhaba Nexus 👋"
   })
-  void sayHelloGreetsInEachLanguage(String language, String greeting, HelloCallerWorkflow workflow) {
+  void sayHelloGreetsInEachLanguage(
+      String language, String greeting, HelloCallerWorkflow workflow) {
     assertEquals(greeting, workflow.hello("Nexus", language), "greeting for " + language);
   }
 
@@ -63,13 +66,16 @@ class HelloServiceImplTest {
     workflow.hello("  Ada Lovelace ", "fr");
 
     DescribeWorkflowExecutionResponse handler =
-        environment.getWorkflowClient().getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-            io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(environment.getNamespace())
-                .setExecution(
-                    io.temporal.api.common.v1.WorkflowExecution.newBuilder()
-                        .setWorkflowId("hello-fr-ada-lovelace"))
-                .build());
+        environment
+            .getWorkflowClient()
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(environment.getNamespace())
+                    .setExecution(
+                        WorkflowExecution.newBuilder().setWorkflowId("hello-fr-ada-lovelace"))
+                    .build());
     assertEquals(
         "HelloHandlerWorkflow",
         handler.getWorkflowExecutionInfo().getType().getName(),
@@ -85,7 +91,8 @@ class HelloServiceImplTest {
     WorkflowFailedException failure =
         assertThrows(WorkflowFailedException.class, () -> workflow.hello("Nexus", "xx"));
 
-    NexusOperationFailure operation = assertInstanceOf(NexusOperationFailure.class, failure.getCause());
+    NexusOperationFailure operation =
+        assertInstanceOf(NexusOperationFailure.class, failure.getCause());
     Throwable cause = operation.getCause();
     while (!(cause instanceof ApplicationFailure) && cause.getCause() != null) {
       cause = cause.getCause();

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract types on the wire, through Temporal's default data converter, compared with what
- * the Go sample's structs marshal to.
+ * The contract types on the wire, through Temporal's default data converter, compared with what the
+ * Go sample's structs marshal to.
  */
 class WireFormatTest {
 
@@ -38,7 +38,9 @@ class WireFormatTest {
         fromJson("{\"Message\":\"¡Hola! Nexus 👋\"}", HelloOutput.class),
         "Go's raw UTF-8 decodes");
     assertEquals(
-        new HelloOutput("¡Hola! Nexus 👋"), fromJson(javaJson, HelloOutput.class), "own form decodes");
+        new HelloOutput("¡Hola! Nexus 👋"),
+        fromJson(javaJson, HelloOutput.class),
+        "own form decodes");
   }
 
   @Test

@@ -1,0 +1,75 @@
+package io.nexusliberty.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nexusliberty.temporal.EmbeddedTemporalServer;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The application deploys while no Temporal server answers, answers 503 meanwhile, and serves
+ * requests once a server comes up at its address, without a restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TemporalUnreachableIT {
+
+  private static final int TEMPORAL_PORT = TestWar.freePort();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestWar.named("temporal-unreachable")
+        .with("temporal.address", "127.0.0.1:" + TEMPORAL_PORT)
+        // The server that comes up later starts empty: let the application create the endpoint.
+        .with("temporal.provision", "true")
+        .with("temporal.shutdown-timeout", "5s")
+        .build();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void answers503UntilTemporalIsUpThenServes() throws Exception {
+    ApiClient api = new ApiClient(base);
+
+    ApiClient.Answer unavailable = api.postJson("api/echo", "{\"message\": \"anyone there?\"}");
+    assertEquals(503, unavailable.status(), "while Temporal is down: " + unavailable);
+    assertTrue(unavailable.isProblem(), "problem+json expected: " + unavailable);
+    assertTrue(
+        unavailable.json().getString("detail").contains("127.0.0.1:" + TEMPORAL_PORT),
+        "the detail names the address: " + unavailable);
+    assertFalse(
+        api.get("api/connection").json().getBoolean("workersStarted"),
+        "workers cannot have started without a server");
+
+    // Temporal's Java test server, on loopback, at the address the application was given.
+    try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(TEMPORAL_PORT)) {
+      ApiClient.Answer answer = awaitSuccess(api, Duration.ofSeconds(90));
+
+      assertEquals(200, answer.status(), "once Temporal is up: " + answer);
+      assertEquals("back online", answer.json().getString("result"));
+      assertTrue(api.get("api/connection").json().getBoolean("workersStarted"), "workers started");
+    }
+  }
+
+  private static ApiClient.Answer awaitSuccess(ApiClient api, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    ApiClient.Answer answer;
+    do {
+      answer = api.postJson("api/echo", "{\"message\": \"back online\"}");
+      if (answer.status() == 200) {
+        return answer;
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    return answer;
+  }
+}
