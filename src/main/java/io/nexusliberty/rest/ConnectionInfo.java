@@ -14,4 +14,5 @@ public record ConnectionInfo(
     String handlerNamespace,
     String handlerTaskQueue,
     String nexusEndpoint,
-    String operationTimeout) {}
+    String operationTimeout,
+    String shutdownTimeout) {}

@@ -30,6 +30,7 @@ public class ConnectionResource {
         settings.handlerNamespace(),
         settings.handlerTaskQueue(),
         settings.nexusEndpoint(),
-        settings.operationTimeout().toString());
+        settings.operationTimeout().toString(),
+        settings.shutdownTimeout().toString());
   }
 }

@@ -37,9 +37,9 @@ class SettingsSourcesIT {
     JsonObject connection = answer.json();
 
     assertEquals(
-        "PT25S",
-        connection.getString("operationTimeout"),
-        "TEMPORAL_NEXUS_OPERATION_TIMEOUT=25s from server.env");
+        "PT20S",
+        connection.getString("shutdownTimeout"),
+        "TEMPORAL_SHUTDOWN_TIMEOUT=20s from server.env");
     assertEquals(
         "it-handler-task-queue",
         connection.getString("handlerTaskQueue"),

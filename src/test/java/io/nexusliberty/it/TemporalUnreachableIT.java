@@ -29,7 +29,6 @@ class TemporalUnreachableIT {
         .with("temporal.address", "127.0.0.1:" + TEMPORAL_PORT)
         // The server that comes up later starts empty: let the application create the endpoint.
         .with("temporal.provision", "true")
-        .with("temporal.shutdown-timeout", "5s")
         .build();
   }
 

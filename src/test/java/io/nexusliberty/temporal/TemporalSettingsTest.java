@@ -14,14 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** Reading and validating the settings, starting from the defaults in server.xml. */
 class TemporalSettingsTest {
@@ -31,16 +28,8 @@ class TemporalSettingsTest {
   @TempDir Path files;
 
   @BeforeEach
-  void startFromServerXmlDefaults() throws Exception {
-    NodeList variables =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(Path.of("src/main/liberty/config/server.xml").toFile())
-            .getElementsByTagName("variable");
-    for (int i = 0; i < variables.getLength(); i++) {
-      Element variable = (Element) variables.item(i);
-      values.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
-    }
+  void startFromServerXmlDefaults() {
+    values.putAll(ServerXmlDefaults.load());
   }
 
   private TemporalSettings load() {
