@@ -60,6 +60,12 @@ public class TemporalRuntime {
       throw e;
     }
     LOG.info(this::describe);
+    if (settings.tls().disableHostVerification()) {
+      LOG.warning(
+          TemporalSettings.TLS_DISABLE_HOST_VERIFICATION
+              + "=true: the Temporal server's certificate is not verified, so anyone on the path"
+              + " can impersonate it. Use this in development only.");
+    }
     startupThread =
         Executors.newSingleThreadExecutor(
             runnable -> {
