@@ -85,6 +85,7 @@ public class CallerWorkflowRunner {
   private WorkflowExecution start(WorkflowStub stub, String workflowId, Object[] arguments) {
     try {
       temporal.requireReachable();
+      temporal.requireNexusEndpoint();
     } catch (TemporalUnavailableException e) {
       throw new ApiProblem(
           Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage());
@@ -99,16 +100,16 @@ public class CallerWorkflowRunner {
   private ApiProblem unavailable(WorkflowServiceException e, String workflowId) {
     String detail = "Temporal at " + temporal.target() + " did not serve the request";
     if (e.getCause() instanceof StatusRuntimeException status) {
-      if (status.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        detail =
-            "Temporal at "
-                + temporal.target()
-                + " answered NOT_FOUND ("
-                + status.getStatus().getDescription()
-                + "): create the caller namespace, or set temporal.provision=true";
-      } else {
-        detail += " (" + status.getStatus().getCode() + ")";
-      }
+      detail =
+          status.getStatus().getCode() == Status.Code.NOT_FOUND
+              ? "Temporal at "
+                  + temporal.target()
+                  + " answered NOT_FOUND ("
+                  + status.getStatus().getDescription()
+                  + "): create the caller namespace, or set "
+                  + TemporalSettings.PROVISION
+                  + "=true"
+              : temporal.explain(status);
     }
     return new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", detail)
         .with("workflowId", workflowId);

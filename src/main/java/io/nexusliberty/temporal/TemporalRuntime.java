@@ -30,6 +30,7 @@ public class TemporalRuntime {
 
   private EmbeddedTemporalServer embeddedServer;
   private TemporalConnection connection;
+  private NexusEndpointCheck endpointCheck;
   private ExecutorService startupThread;
   private final AtomicReference<TemporalWorkers> workers = new AtomicReference<>();
 
@@ -54,6 +55,7 @@ public class TemporalRuntime {
         target = settings.address();
       }
       connection = TemporalConnection.open(target, settings.tls());
+      endpointCheck = new NexusEndpointCheck(connection, settings.nexusEndpoint());
     } catch (RuntimeException e) {
       LOG.severe(e.getMessage());
       stop();
@@ -73,7 +75,7 @@ public class TemporalRuntime {
               thread.setDaemon(true);
               return thread;
             });
-    startupThread.execute(new WorkerStartup(connection, settings, workers::set));
+    startupThread.execute(new WorkerStartup(connection, settings, endpointCheck, workers::set));
   }
 
   /** One line with everything an operator needs to know about this deployment's Temporal side. */
@@ -162,6 +164,23 @@ public class TemporalRuntime {
   }
 
   /**
+   * Returns when the Nexus endpoint exists, or when the server does not let this client look.
+   *
+   * @throws TemporalUnavailableException when the endpoint is missing or the server does not answer
+   */
+  public void requireNexusEndpoint() {
+    boolean missing;
+    try {
+      missing = !endpointCheck.exists().orElse(true);
+    } catch (StatusRuntimeException e) {
+      throw unreachable(e);
+    }
+    if (missing) {
+      throw new TemporalUnavailableException(endpointCheck.missingMessage(settings), null);
+    }
+  }
+
+  /**
    * Returns at once while the channel is connected; otherwise asks the server once, briefly.
    *
    * @throws TemporalUnavailableException when the server does not answer
@@ -173,16 +192,16 @@ public class TemporalRuntime {
     try {
       connection.systemInfo(REACHABILITY_DEADLINE);
     } catch (StatusRuntimeException e) {
-      throw new TemporalUnavailableException(
-          "Temporal at "
-              + connection.target()
-              + " is not reachable ("
-              + e.getStatus().getCode()
-              + (e.getStatus().getDescription() == null
-                  ? ""
-                  : ": " + e.getStatus().getDescription())
-              + ")",
-          e);
+      throw unreachable(e);
     }
+  }
+
+  private TemporalUnavailableException unreachable(StatusRuntimeException e) {
+    return new TemporalUnavailableException(explain(e), e);
+  }
+
+  /** What a failed call to the server means, and which setting to look at. */
+  public String explain(StatusRuntimeException failure) {
+    return ConnectionFailures.describe(connection.target(), failure);
   }
 }

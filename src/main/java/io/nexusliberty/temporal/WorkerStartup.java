@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal;
 
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -20,14 +21,17 @@ final class WorkerStartup implements Runnable {
 
   private final TemporalConnection connection;
   private final TemporalSettings settings;
+  private final NexusEndpointCheck endpointCheck;
   private final Consumer<TemporalWorkers> onStarted;
 
   WorkerStartup(
       TemporalConnection connection,
       TemporalSettings settings,
+      NexusEndpointCheck endpointCheck,
       Consumer<TemporalWorkers> onStarted) {
     this.connection = connection;
     this.settings = settings;
+    this.endpointCheck = endpointCheck;
     this.onStarted = onStarted;
   }
 
@@ -88,6 +92,9 @@ final class WorkerStartup implements Runnable {
                   + info.getServerVersion()
                   + ")");
     }
+    if (settings.runs(Role.CALLER) && !endpointCheck.exists().orElse(true)) {
+      LOG.warning(endpointCheck.missingMessage(settings));
+    }
     LOG.info(
         () ->
             "Temporal workers started, polling "
@@ -98,17 +105,17 @@ final class WorkerStartup implements Runnable {
   }
 
   private void logFailure(int attempt, Duration backoff, RuntimeException e) {
+    String reason =
+        e instanceof StatusRuntimeException status
+            ? ConnectionFailures.describe(connection.target(), status)
+            : e.toString();
     String message =
         "Temporal workers not started (attempt "
             + attempt
-            + "): "
-            + e.getMessage()
-            + ". Retrying in "
+            + "), retrying in "
             + backoff.toSeconds()
-            + "s. The server is "
-            + (settings.embedded()
-                ? "the embedded one at " + connection.target()
-                : connection.target() + " (" + TemporalSettings.ADDRESS + ")");
+            + "s: "
+            + reason;
     LOG.warning(message);
     LOG.log(Level.FINE, "Worker start attempt " + attempt + " failed", e);
   }

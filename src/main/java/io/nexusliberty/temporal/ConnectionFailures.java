@@ -1,0 +1,106 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns a failed call to the Temporal frontend into a sentence a user can act on: what went wrong
+ * and which setting to look at.
+ */
+final class ConnectionFailures {
+
+  private ConnectionFailures() {}
+
+  static String describe(String target, StatusRuntimeException failure) {
+    Status status = failure.getStatus();
+    String reported =
+        status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+    Throwable tlsFailure = tlsCause(failure);
+    if (tlsFailure != null) {
+      return "TLS with Temporal at "
+          + target
+          + " failed ("
+          + tlsFailure.getMessage()
+          + "): "
+          + tlsHint(tlsFailure);
+    }
+    String description = String.valueOf(status.getDescription()).toLowerCase(Locale.ROOT);
+    if (description.contains("no required ssl certificate")
+        || description.contains("certificate required")) {
+      return "Temporal at "
+          + target
+          + " requires a client certificate ("
+          + reported
+          + "): set "
+          + TemporalSettings.TLS_CLIENT_CERT_PATH
+          + " and "
+          + TemporalSettings.TLS_CLIENT_KEY_PATH;
+    }
+    return switch (status.getCode()) {
+      case UNAUTHENTICATED ->
+          "Temporal at "
+              + target
+              + " rejected this application's credentials ("
+              + reported
+              + "): check "
+              + TemporalSettings.API_KEY
+              + " or the client certificate";
+      case PERMISSION_DENIED ->
+          "Temporal at "
+              + target
+              + " denied the request ("
+              + reported
+              + "): the API key or client certificate lacks permission for the namespace";
+      default ->
+          "Temporal at "
+              + target
+              + " is not reachable ("
+              + reported
+              + "): check "
+              + TemporalSettings.ADDRESS
+              + ", that the server runs, and whether it expects TLS ("
+              + TemporalSettings.TLS
+              + ")";
+    };
+  }
+
+  private static Throwable tlsCause(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException || cause instanceof CertificateException) {
+        return cause;
+      }
+    }
+    return null;
+  }
+
+  private static String tlsHint(Throwable tlsFailure) {
+    String message = String.valueOf(tlsFailure.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("pkix") || message.contains("certification path")) {
+      return "the server's certificate is not signed by a CA this application trusts; set "
+          + TemporalSettings.TLS_SERVER_CA_CERT_PATH
+          + " to the CA that signed it";
+    }
+    if (message.contains("subject alternative") || message.contains("no name matching")) {
+      return "the server's certificate is not for the name this application asked for; set "
+          + TemporalSettings.TLS_SERVER_NAME
+          + " to a name in the certificate";
+    }
+    if (message.contains("not an ssl/tls record")) {
+      return "the server does not speak TLS; leave "
+          + TemporalSettings.TLS
+          + ", "
+          + TemporalSettings.API_KEY
+          + " and the certificate settings unset";
+    }
+    if (message.contains("certificate_required") || message.contains("bad_certificate")) {
+      return "the server rejected this application's client certificate, or wants one; check "
+          + TemporalSettings.TLS_CLIENT_CERT_PATH
+          + " and "
+          + TemporalSettings.TLS_CLIENT_KEY_PATH;
+    }
+    return "check the " + TemporalSettings.TLS + ".* settings";
+  }
+}

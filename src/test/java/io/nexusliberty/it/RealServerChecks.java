@@ -1,0 +1,93 @@
+package io.nexusliberty.it;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** What the tests ask a real Temporal server about workflows and task queues. */
+final class RealServerChecks {
+
+  private final TemporalDevServer server;
+
+  RealServerChecks(TemporalDevServer server) {
+    this.server = server;
+  }
+
+  /** The workflow's latest run, or empty when the namespace has no workflow with this ID. */
+  Optional<WorkflowExecutionInfo> describe(String namespace, String workflowId) {
+    try {
+      return Optional.of(
+          server
+              .workflowService()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                      .build())
+              .getWorkflowExecutionInfo());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Every run with this workflow ID that visibility knows of. */
+  List<WorkflowExecutionInfo> runs(String namespace, String workflowId) {
+    return server
+        .workflowService()
+        .blockingStub()
+        .listWorkflowExecutions(
+            ListWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(namespace)
+                .setQuery("WorkflowId = '" + workflowId + "'")
+                .build())
+        .getExecutionsList();
+  }
+
+  /** Identities of the workers polling a task queue for Nexus tasks. */
+  List<String> nexusPollers(String namespace, String taskQueue) {
+    return server
+        .workflowService()
+        .blockingStub()
+        .describeTaskQueue(
+            DescribeTaskQueueRequest.newBuilder()
+                .setNamespace(namespace)
+                .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue))
+                .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_NEXUS)
+                .build())
+        .getPollersList()
+        .stream()
+        .map(poller -> poller.getIdentity())
+        .toList();
+  }
+
+  /** Asks until the answer passes, or the time is up; returns the last answer either way. */
+  static <T> T await(Supplier<T> question, Predicate<T> done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    T answer = question.get();
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return answer;
+      }
+      answer = question.get();
+    }
+    return answer;
+  }
+}

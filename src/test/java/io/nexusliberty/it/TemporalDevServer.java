@@ -1,0 +1,185 @@
+package io.nexusliberty.it;
+
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Temporal server for tests: the Temporal CLI's {@code temporal server start-dev}, started
+ * on free loopback ports and stopped by its process ID. The CLI is found through the environment
+ * variable {@code TEMPORAL_CLI} or on the PATH.
+ */
+final class TemporalDevServer implements AutoCloseable {
+
+  static final String CALLER_NAMESPACE = "my-caller-namespace";
+  static final String HANDLER_NAMESPACE = "my-target-namespace";
+
+  private static TemporalDevServer shared;
+
+  private final Process process;
+  private final int port;
+  private final WorkflowServiceStubs workflowService;
+  private final OperatorServiceStubs operatorService;
+
+  private TemporalDevServer(Path cli, List<String> namespaces) {
+    port = TestWar.freePort();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                cli.toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--http-port",
+                String.valueOf(TestWar.freePort()),
+                "--metrics-port",
+                String.valueOf(TestWar.freePort()),
+                "--headless",
+                "--log-level",
+                "warn",
+                "--disable-config-env",
+                "--disable-config-file"));
+    namespaces.forEach(namespace -> command.addAll(List.of("--namespace", namespace)));
+    Path log = Path.of("target", "temporal-dev-server-" + port + ".log");
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + cli, e);
+    }
+    WorkflowServiceStubsOptions options =
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(address())
+            .validateAndBuildWithDefaults();
+    workflowService = WorkflowServiceStubs.newServiceStubs(options);
+    operatorService =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder(options).validateAndBuildWithDefaults());
+    awaitReady(namespaces, log);
+  }
+
+  /** The CLI, or empty when neither TEMPORAL_CLI nor the PATH has it. */
+  static Optional<Path> cli() {
+    String configured = System.getenv("TEMPORAL_CLI");
+    if (configured != null && !configured.isBlank()) {
+      return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String directory : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(directory, "temporal");
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One server with the two namespaces of the sample, shared by the tests of this run and stopped
+   * when the test JVM exits.
+   */
+  static synchronized TemporalDevServer shared() {
+    if (shared == null) {
+      shared = start(List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE));
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-temporal-dev-server"));
+    }
+    return shared;
+  }
+
+  /** A server of its own with these namespaces created at launch; the caller closes it. */
+  static TemporalDevServer start(List<String> namespaces) {
+    Path cli = cli().orElseThrow(() -> new IllegalStateException(RequiresTemporalCli.HOW_TO));
+    return new TemporalDevServer(cli, namespaces);
+  }
+
+  String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  WorkflowServiceStubs workflowService() {
+    return workflowService;
+  }
+
+  OperatorServiceStubs operatorService() {
+    return operatorService;
+  }
+
+  WorkflowClient client(String namespace) {
+    return WorkflowClient.newInstance(
+        workflowService, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  }
+
+  private void awaitReady(List<String> namespaces, Path log) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    RuntimeException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "temporal server start-dev exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        workflowService
+            .blockingStub()
+            .withDeadlineAfter(2, TimeUnit.SECONDS)
+            .describeNamespace(
+                DescribeNamespaceRequest.newBuilder()
+                    .setNamespace(
+                        namespaces.isEmpty() ? "default" : namespaces.get(namespaces.size() - 1))
+                    .build());
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    close();
+    throw new IllegalStateException(
+        "temporal server start-dev did not answer in 60 s; see " + log, last);
+  }
+
+  @Override
+  public void close() {
+    workflowService.shutdownNow();
+    operatorService.shutdownNow();
+    ProcessHandle handle = process.toHandle();
+    handle.descendants().forEach(ProcessHandle::destroy);
+    handle.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        handle.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
