@@ -54,7 +54,7 @@ final class ConnectionFailures {
               + " denied the request ("
               + reported
               + "): the API key or client certificate lacks permission for the namespace";
-      default ->
+      case UNAVAILABLE, DEADLINE_EXCEEDED, UNKNOWN ->
           "Temporal at "
               + target
               + " is not reachable ("
@@ -64,6 +64,7 @@ final class ConnectionFailures {
               + ", that the server runs, and whether it expects TLS ("
               + TemporalSettings.TLS
               + ")";
+      default -> "Temporal at " + target + " refused the request (" + reported + ")";
     };
   }
 

@@ -42,7 +42,8 @@ final class WorkerStartup implements Runnable {
       try {
         onStarted.accept(startWorkers());
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // A LinkageError here means the application's files went away while it was stopping.
         if (Thread.currentThread().isInterrupted()) {
           return;
         }
@@ -104,7 +105,7 @@ final class WorkerStartup implements Runnable {
     return workers;
   }
 
-  private void logFailure(int attempt, Duration backoff, RuntimeException e) {
+  private void logFailure(int attempt, Duration backoff, Throwable e) {
     String reason =
         e instanceof StatusRuntimeException status
             ? ConnectionFailures.describe(connection.target(), status)
