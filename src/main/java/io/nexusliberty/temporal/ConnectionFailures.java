@@ -16,16 +16,20 @@ final class ConnectionFailures {
 
   static String describe(String target, StatusRuntimeException failure) {
     Status status = failure.getStatus();
+    // A proxy's HTTP error arrives as a multi-line description; its first line says enough.
     String reported =
-        status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
-    Throwable tlsFailure = tlsCause(failure);
+        status.getCode()
+            + (status.getDescription() == null
+                ? ""
+                : ": " + status.getDescription().lines().findFirst().orElse(""));
+    Throwable tlsFailure = innermostTlsCause(failure);
     if (tlsFailure != null) {
       return "TLS with Temporal at "
           + target
           + " failed ("
           + tlsFailure.getMessage()
           + "): "
-          + tlsHint(tlsFailure);
+          + tlsHint(causeMessages(failure));
     }
     String description = String.valueOf(status.getDescription()).toLowerCase(Locale.ROOT);
     if (description.contains("no required ssl certificate")
@@ -68,17 +72,26 @@ final class ConnectionFailures {
     };
   }
 
-  private static Throwable tlsCause(Throwable failure) {
+  /** The deepest TLS or certificate exception: the one that says what was wrong. */
+  private static Throwable innermostTlsCause(Throwable failure) {
+    Throwable innermost = null;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SSLException || cause instanceof CertificateException) {
-        return cause;
+        innermost = cause;
       }
     }
-    return null;
+    return innermost;
   }
 
-  private static String tlsHint(Throwable tlsFailure) {
-    String message = String.valueOf(tlsFailure.getMessage()).toLowerCase(Locale.ROOT);
+  private static String causeMessages(Throwable failure) {
+    StringBuilder messages = new StringBuilder();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      messages.append(cause.getMessage()).append('\n');
+    }
+    return messages.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static String tlsHint(String message) {
     if (message.contains("pkix") || message.contains("certification path")) {
       return "the server's certificate is not signed by a CA this application trusts; set "
           + TemporalSettings.TLS_SERVER_CA_CERT_PATH
