@@ -1,13 +1,10 @@
 package io.nexusliberty.rest;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.TemporalRuntime;
 import io.nexusliberty.temporal.TemporalSettings;
 import io.nexusliberty.temporal.TemporalUnavailableException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
@@ -64,21 +61,16 @@ public class CallerWorkflowRunner {
                   + "); it goes on running: look it up by its workflow ID")
           .with("workflowId", workflowId)
           .with("runId", execution.getRunId());
-    } catch (WorkflowFailedException e) {
+    } catch (WorkflowServiceException e) {
+      throw unavailable(e, workflowId);
+    } catch (WorkflowException e) {
+      // The workflow failed, was cancelled or terminated, or its Nexus operation failed.
       throw new ApiProblem(
               new UnprocessableEntity(),
               "Workflow failed",
               workflowType + " failed: " + rootMessage(e))
           .with("workflowId", workflowId)
           .with("runId", execution.getRunId());
-    } catch (WorkflowServiceException e) {
-      throw unavailable(e, workflowId);
-    } catch (WorkflowException e) {
-      throw new ApiProblem(
-              new UnprocessableEntity(),
-              "Workflow failed",
-              workflowType + " failed: " + rootMessage(e))
-          .with("workflowId", workflowId);
     }
   }
 
@@ -98,20 +90,8 @@ public class CallerWorkflowRunner {
   }
 
   private ApiProblem unavailable(WorkflowServiceException e, String workflowId) {
-    String detail = "Temporal at " + temporal.target() + " did not serve the request";
-    if (e.getCause() instanceof StatusRuntimeException status) {
-      detail =
-          status.getStatus().getCode() == Status.Code.NOT_FOUND
-              ? "Temporal at "
-                  + temporal.target()
-                  + " answered NOT_FOUND ("
-                  + status.getStatus().getDescription()
-                  + "): create the caller namespace, or set "
-                  + TemporalSettings.PROVISION
-                  + "=true"
-              : temporal.explain(status);
-    }
-    return new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", detail)
+    return new ApiProblem(
+            Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
         .with("workflowId", workflowId);
   }
 

@@ -1,12 +1,10 @@
 package io.nexusliberty.rest;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.TemporalRuntime;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.POST;
@@ -32,8 +30,8 @@ public class WorkflowsResource {
   @Path("cancel")
   @Produces(MediaType.APPLICATION_JSON)
   public Response cancel(@PathParam("workflowId") String workflowId) {
-    WorkflowClient client = temporal.callerClient();
-    WorkflowExecutionStatus status = status(client, workflowId);
+    WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
+    WorkflowExecutionStatus status = status(workflow, workflowId);
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw new ApiProblem(
               Response.Status.CONFLICT,
@@ -42,7 +40,7 @@ public class WorkflowsResource {
           .with("workflowId", workflowId)
           .with("status", readable(status));
     }
-    client.newUntypedWorkflowStub(workflowId).cancel();
+    workflow.cancel();
     return Response.accepted(
             Json.createObjectBuilder()
                 .add("workflowId", workflowId)
@@ -52,24 +50,19 @@ public class WorkflowsResource {
         .build();
   }
 
-  private WorkflowExecutionStatus status(WorkflowClient client, String workflowId) {
+  private WorkflowExecutionStatus status(WorkflowStub workflow, String workflowId) {
     try {
-      return client
-          .getWorkflowServiceStubs()
-          .blockingStub()
-          .describeWorkflowExecution(
-              DescribeWorkflowExecutionRequest.newBuilder()
-                  .setNamespace(client.getOptions().getNamespace())
-                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                  .build())
-          .getWorkflowExecutionInfo()
-          .getStatus();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      return workflow.describe().getStatus();
+    } catch (WorkflowException e) {
+      if (e instanceof WorkflowNotFoundException
+          || e.getCause() instanceof WorkflowNotFoundException) {
         throw new ApiProblem(
                 Response.Status.NOT_FOUND,
                 "Unknown workflow",
-                "No workflow " + workflowId + " in namespace " + client.getOptions().getNamespace())
+                "No workflow "
+                    + workflowId
+                    + " in namespace "
+                    + temporal.settings().callerNamespace())
             .with("workflowId", workflowId);
       }
       throw new ApiProblem(

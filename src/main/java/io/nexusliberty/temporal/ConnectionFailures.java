@@ -52,6 +52,14 @@ final class ConnectionFailures {
               + "): check "
               + TemporalSettings.API_KEY
               + " or the client certificate";
+      case NOT_FOUND ->
+          "Temporal at "
+              + target
+              + " answered "
+              + reported
+              + ": create the namespace, or set "
+              + TemporalSettings.PROVISION
+              + "=true to let the application create it";
       case PERMISSION_DENIED ->
           "Temporal at "
               + target

@@ -201,7 +201,12 @@ public class TemporalRuntime {
   }
 
   /** What a failed call to the server means, and which setting to look at. */
-  public String explain(StatusRuntimeException failure) {
-    return ConnectionFailures.describe(connection.target(), failure);
+  public String explain(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException status) {
+        return ConnectionFailures.describe(connection.target(), status);
+      }
+    }
+    return "Temporal at " + connection.target() + " did not serve the request: " + failure;
   }
 }
