@@ -164,11 +164,16 @@ public class TemporalRuntime {
   }
 
   /**
-   * Returns when the Nexus endpoint exists, or when the server does not let this client look.
+   * Returns when the Nexus endpoint exists, when the server does not let this client look, or when
+   * this deployment creates the endpoint itself ({@code temporal.provision}), which it may still be
+   * doing.
    *
    * @throws TemporalUnavailableException when the endpoint is missing or the server does not answer
    */
   public void requireNexusEndpoint() {
+    if (settings.provisions()) {
+      return;
+    }
     boolean missing;
     try {
       missing = !endpointCheck.exists().orElse(true);
