@@ -4,7 +4,11 @@ import io.nexusliberty.temporal.TemporalRuntime;
 import io.nexusliberty.temporal.TemporalSettings;
 import io.nexusliberty.temporal.TemporalUnavailableException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
@@ -12,69 +16,137 @@ import io.temporal.failure.TemporalFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
- * Starts a caller workflow on the caller task queue and waits, up to {@code api.wait-timeout}, for
- * its result, turning each way it can go wrong into the API's problem answers.
+ * Starts caller workflows on the caller task queue, with an optional idempotency key, and waits up
+ * to {@code api.wait-timeout} for their results, turning each way that can go wrong into the API's
+ * problem answers.
  */
 @ApplicationScoped
 public class CallerWorkflowRunner {
 
+  /** Memo field holding the fingerprint of the request that started a workflow. */
+  static final String REQUEST_MEMO = "request";
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
   @Inject TemporalRuntime temporal;
 
   /**
-   * @param workflowType the caller workflow's type, such as {@code EchoCallerWorkflow}
-   * @param idPrefix the start of the generated workflow ID
-   * @param arguments the workflow's arguments
+   * Starts the workflow of a request. With an idempotency key, the workflow ID comes from the key,
+   * and a repeated request finds the workflow the first one started, running or finished.
+   *
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @throws ApiProblem 400 for a malformed key, 409 for a key already used with another request,
+   *     503 when Temporal cannot start it
    */
-  public WorkflowResult run(String workflowType, String idPrefix, Object... arguments) {
-    TemporalSettings settings = temporal.settings();
-    String workflowId = idPrefix + UUID.randomUUID();
-    WorkflowStub stub =
-        temporal
-            .callerClient()
-            .newUntypedWorkflowStub(
-                workflowType,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(workflowId)
-                    .setTaskQueue(settings.callerTaskQueue())
-                    .build());
-    WorkflowExecution execution = start(stub, workflowId, arguments);
+  public StartedWorkflow start(CallerRequest request, String idempotencyKey) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ApiProblem.invalidField(
+          "Idempotency-Key",
+          "The Idempotency-Key header must be 1 to 100 letters, digits, '.', '_' or '-'");
+    }
+    String workflowId =
+        request.idPrefix() + (idempotencyKey == null ? UUID.randomUUID() : "key-" + idempotencyKey);
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(temporal.settings().callerTaskQueue())
+            .setMemo(Map.of(REQUEST_MEMO, request.fingerprint()));
+    if (idempotencyKey != null) {
+      // One workflow per key, ever: a retry must not run the request again after it finished.
+      options.setWorkflowIdReusePolicy(
+          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+    }
+    WorkflowClient client = temporal.callerClient();
+    WorkflowStub stub = client.newUntypedWorkflowStub(request.workflowType(), options.build());
+    requireReady();
+    try {
+      WorkflowExecution execution = stub.start(request.arguments().toArray());
+      return new StartedWorkflow(request.workflowType(), workflowId, execution.getRunId(), stub);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return existing(client, request, workflowId);
+    } catch (WorkflowServiceException e) {
+      throw unavailable(e, workflowId);
+    }
+  }
+
+  /** The workflow an earlier request with the same key started, if it was the same request. */
+  private StartedWorkflow existing(
+      WorkflowClient client, CallerRequest request, String workflowId) {
+    WorkflowStub existing = client.newUntypedWorkflowStub(workflowId);
+    WorkflowExecutionDescription description;
+    try {
+      description = existing.describe();
+    } catch (WorkflowException e) {
+      throw unavailable(e, workflowId);
+    }
+    String fingerprint = description.getMemo(REQUEST_MEMO, String.class, String.class);
+    if (!request.fingerprint().equals(fingerprint)) {
+      throw new ApiProblem(
+              Response.Status.CONFLICT,
+              "Idempotency key reused",
+              "This Idempotency-Key was used for a different request, which started workflow "
+                  + workflowId
+                  + "; use a new key for a new request")
+          .with("workflowId", workflowId);
+    }
+    String runId = description.getExecution().getRunId();
+    return new StartedWorkflow(
+        request.workflowType(),
+        workflowId,
+        runId,
+        client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty()));
+  }
+
+  /**
+   * Waits for the workflow's result.
+   *
+   * @throws ApiProblem 504 past {@code api.wait-timeout}, 422 when the workflow failed, 503 when
+   *     Temporal does not answer
+   */
+  public WorkflowResult awaitResult(StartedWorkflow workflow) {
+    Duration waitTimeout = temporal.settings().apiWaitTimeout();
     try {
       String result =
-          stub.getResult(settings.apiWaitTimeout().toMillis(), TimeUnit.MILLISECONDS, String.class);
-      return new WorkflowResult(workflowId, execution.getRunId(), result);
+          workflow.stub().getResult(waitTimeout.toMillis(), TimeUnit.MILLISECONDS, String.class);
+      return new WorkflowResult(workflow.workflowId(), workflow.runId(), result);
     } catch (TimeoutException e) {
       throw new ApiProblem(
               Response.Status.GATEWAY_TIMEOUT,
               "Result not ready",
-              workflowType
+              workflow.workflowType()
                   + " "
-                  + workflowId
+                  + workflow.workflowId()
                   + " has not finished within "
-                  + settings.apiWaitTimeout()
+                  + waitTimeout
                   + " ("
                   + TemporalSettings.API_WAIT_TIMEOUT
-                  + "); it goes on running: look it up by its workflow ID")
-          .with("workflowId", workflowId)
-          .with("runId", execution.getRunId());
+                  + "); it goes on running: follow it at /api/workflows/"
+                  + workflow.workflowId())
+          .with("workflowId", workflow.workflowId())
+          .with("runId", workflow.runId());
     } catch (WorkflowServiceException e) {
-      throw unavailable(e, workflowId);
+      throw unavailable(e, workflow.workflowId());
     } catch (WorkflowException e) {
       // The workflow failed, was cancelled or terminated, or its Nexus operation failed.
       throw new ApiProblem(
-              new UnprocessableEntity(),
+              UNPROCESSABLE_CONTENT,
               "Workflow failed",
-              workflowType + " failed: " + rootMessage(e))
-          .with("workflowId", workflowId)
-          .with("runId", execution.getRunId());
+              workflow.workflowType() + " failed: " + rootMessage(e))
+          .with("workflowId", workflow.workflowId())
+          .with("runId", workflow.runId());
     }
   }
 
-  private WorkflowExecution start(WorkflowStub stub, String workflowId, Object[] arguments) {
+  private void requireReady() {
     try {
       temporal.requireReachable();
       temporal.requireNexusEndpoint();
@@ -82,14 +154,9 @@ public class CallerWorkflowRunner {
       throw new ApiProblem(
           Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage());
     }
-    try {
-      return stub.start(arguments);
-    } catch (WorkflowServiceException e) {
-      throw unavailable(e, workflowId);
-    }
   }
 
-  private ApiProblem unavailable(WorkflowServiceException e, String workflowId) {
+  private ApiProblem unavailable(WorkflowException e, String workflowId) {
     return new ApiProblem(
             Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
         .with("workflowId", workflowId);
@@ -111,7 +178,9 @@ public class CallerWorkflowRunner {
   }
 
   /** 422, which {@link Response.Status} lacks in this Jakarta REST version. */
-  private static final class UnprocessableEntity implements Response.StatusType {
+  static final Response.StatusType UNPROCESSABLE_CONTENT = new UnprocessableContent();
+
+  private static final class UnprocessableContent implements Response.StatusType {
     @Override
     public int getStatusCode() {
       return 422;

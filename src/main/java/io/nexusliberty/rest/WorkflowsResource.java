@@ -3,23 +3,55 @@ package io.nexusliberty.rest;
 import io.nexusliberty.temporal.TemporalRuntime;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 
 /** {@code /api/workflows/{workflowId}}: caller workflows by ID. */
 @Path("workflows/{workflowId}")
 public class WorkflowsResource {
 
   @Inject TemporalRuntime temporal;
+
+  /** The workflow's status, result or failure, and start and close times; 404 when unknown. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public WorkflowStatus status(@PathParam("workflowId") String workflowId) {
+    WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
+    WorkflowExecutionDescription description = describe(workflow, workflowId);
+    WorkflowExecutionStatus status = description.getStatus();
+    String result = null;
+    String failure = null;
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      try {
+        // The workflow has finished: its result, or its failure, is there at once.
+        result = workflow.getResult(String.class);
+      } catch (WorkflowServiceException e) {
+        throw unavailable(e, workflowId);
+      } catch (WorkflowException e) {
+        failure = CallerWorkflowRunner.rootMessage(e);
+      }
+    }
+    return new WorkflowStatus(
+        workflowId,
+        description.getExecution().getRunId(),
+        description.getWorkflowType(),
+        readable(status),
+        result,
+        failure,
+        description.getStartTime(),
+        description.getCloseTime());
+  }
 
   /**
    * Asks a running caller workflow to cancel: its Nexus operation is cancelled with it, and so is
@@ -31,7 +63,7 @@ public class WorkflowsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response cancel(@PathParam("workflowId") String workflowId) {
     WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionStatus status = status(workflow, workflowId);
+    WorkflowExecutionStatus status = describe(workflow, workflowId).getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw new ApiProblem(
               Response.Status.CONFLICT,
@@ -50,9 +82,9 @@ public class WorkflowsResource {
         .build();
   }
 
-  private WorkflowExecutionStatus status(WorkflowStub workflow, String workflowId) {
+  private WorkflowExecutionDescription describe(WorkflowStub workflow, String workflowId) {
     try {
-      return workflow.describe().getStatus();
+      return workflow.describe();
     } catch (WorkflowException e) {
       if (e instanceof WorkflowNotFoundException
           || e.getCause() instanceof WorkflowNotFoundException) {
@@ -65,18 +97,27 @@ public class WorkflowsResource {
                     + temporal.settings().callerNamespace())
             .with("workflowId", workflowId);
       }
-      throw new ApiProblem(
-              Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
-          .with("workflowId", workflowId);
+      throw unavailable(e, workflowId);
     }
   }
 
-  /** {@code WORKFLOW_EXECUTION_STATUS_TIMED_OUT} as {@code timed out}. */
+  private ApiProblem unavailable(WorkflowException e, String workflowId) {
+    return new ApiProblem(
+            Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
+        .with("workflowId", workflowId);
+  }
+
+  /** The status as the API words it: running, completed, failed, cancelled, timed out, ... */
   static String readable(WorkflowExecutionStatus status) {
-    return status
-        .name()
-        .replace("WORKFLOW_EXECUTION_STATUS_", "")
-        .replace('_', ' ')
-        .toLowerCase(Locale.ROOT);
+    return switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> "running";
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> "completed";
+      case WORKFLOW_EXECUTION_STATUS_FAILED -> "failed";
+      case WORKFLOW_EXECUTION_STATUS_CANCELED -> "cancelled";
+      case WORKFLOW_EXECUTION_STATUS_TIMED_OUT -> "timed out";
+      case WORKFLOW_EXECUTION_STATUS_TERMINATED -> "terminated";
+      case WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW -> "continued as new";
+      default -> "unknown";
+    };
   }
 }

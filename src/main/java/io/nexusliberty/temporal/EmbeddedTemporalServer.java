@@ -78,11 +78,13 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // The services first: closing them answers pending long polls while the server can still
+      // write the answers.
+      services.close();
       if (server != null) {
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
-      services.close();
       eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
       executor.shutdownNow();
       executor.awaitTermination(5, TimeUnit.SECONDS);

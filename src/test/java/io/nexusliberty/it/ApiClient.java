@@ -23,8 +23,8 @@ final class ApiClient {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
   }
 
-  /** An answer: status, content type and body. */
-  record Answer(int status, String contentType, String body) {
+  /** An answer: status, content type, Location header (or empty) and body. */
+  record Answer(int status, String contentType, String location, String body) {
     JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -48,6 +48,16 @@ final class ApiClient {
             .build());
   }
 
+  Answer postJson(String path, String json, String idempotencyKey) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .timeout(Duration.ofSeconds(90))
+            .build());
+  }
+
   Answer post(String path, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
@@ -62,12 +72,18 @@ final class ApiClient {
         HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(30)).build());
   }
 
+  /** GET of an absolute URL, such as a Location header. */
+  Answer get(URI uri) {
+    return send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30)).build());
+  }
+
   private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(""),
           response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);

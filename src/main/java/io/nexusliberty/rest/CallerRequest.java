@@ -1,0 +1,29 @@
+package io.nexusliberty.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A validated request to run a caller workflow: its type, the prefix of its generated ID, and its
+ * arguments, which also make the request's fingerprint for {@code Idempotency-Key}.
+ */
+record CallerRequest(String workflowType, String idPrefix, List<String> arguments) {
+
+  /** SHA-256 of the workflow type and arguments: equal for requests that mean the same. */
+  String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(workflowType.getBytes(StandardCharsets.UTF_8));
+      for (String argument : arguments) {
+        digest.update((byte) 0);
+        digest.update(argument.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}
