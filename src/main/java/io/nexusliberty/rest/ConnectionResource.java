@@ -8,6 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/connection}: which Temporal server this deployment uses and what it runs. */
 @Path("connection")
@@ -17,6 +21,15 @@ public class ConnectionResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "The Temporal server, security, roles, namespaces, queues and endpoint in use")
+  @APIResponse(
+      responseCode = "200",
+      description = "What this deployment uses",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConnectionInfo.class)))
   public ConnectionInfo connection() {
     TemporalSettings settings = temporal.settings();
     return new ConnectionInfo(

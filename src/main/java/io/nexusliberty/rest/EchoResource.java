@@ -14,6 +14,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/echo}: runs {@code EchoCallerWorkflow}, which calls the {@code echo} operation.
@@ -26,13 +35,59 @@ public class EchoResource {
 
   @Inject CallerWorkflowRunner runner;
 
+  @Operation(
+      summary = "Echo a message through Nexus",
+      description =
+          "Runs EchoCallerWorkflow, which calls the synchronous echo operation of my-hello-service, and answers with its result.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EchoRequest.class),
+              examples =
+                  @ExampleObject(name = "request", value = "{\"message\": \"Nexus Echo 👋\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller workflow completed; its result",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WorkflowResult.class),
+              examples =
+                  @ExampleObject(
+                      name = "result",
+                      value =
+                          "{\"workflowId\": \"echo-caller-6f1c2b0e\", \"runId\": \"9e05a0c3\", \"result\": \"Nexus Echo 👋\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "With ?wait=false: the caller workflow started; follow it at Location",
+      headers = @Header(name = "Location", description = "/api/workflows/{workflowId}"),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WorkflowAccepted.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "WorkflowFailed")
+  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
+  @APIResponse(responseCode = "504", ref = "ResultNotReady")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response echo(
-      InputStream body,
-      @QueryParam("wait") String wait,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Parameter(hidden = true) InputStream body,
+      @Parameter(
+              description = "false: answer 202 at once instead of waiting for the result",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
+          @QueryParam("wait")
+          String wait,
+      @Parameter(
+              description =
+                  "Retries with the same key and body return the same workflow; one runs."
+                      + " 1 to 100 letters, digits, '.', '_' or '-'")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
       @Context UriInfo uri) {
     String message = JsonRequest.read(body).requiredText("message", MAX_MESSAGE_LENGTH);
     CallerRequest request =

@@ -18,6 +18,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/hello}: runs {@code HelloCallerWorkflow}, which calls the {@code say-hello}
@@ -31,13 +40,61 @@ public class HelloResource {
 
   @Inject CallerWorkflowRunner runner;
 
+  @Operation(
+      summary = "Greet a name through Nexus",
+      description =
+          "Runs HelloCallerWorkflow, which calls the asynchronous say-hello operation of my-hello-service (backed by HelloHandlerWorkflow), and answers with the greeting.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HelloRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "request",
+                      value = "{\"name\": \"Nexus\", \"language\": \"es\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller workflow completed; its result",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WorkflowResult.class),
+              examples =
+                  @ExampleObject(
+                      name = "result",
+                      value =
+                          "{\"workflowId\": \"hello-caller-bf084690\", \"runId\": \"265b3f68\", \"result\": \"¡Hola! Nexus 👋\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "With ?wait=false: the caller workflow started; follow it at Location",
+      headers = @Header(name = "Location", description = "/api/workflows/{workflowId}"),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WorkflowAccepted.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "422", ref = "WorkflowFailed")
+  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
+  @APIResponse(responseCode = "504", ref = "ResultNotReady")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response hello(
-      InputStream body,
-      @QueryParam("wait") String wait,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Parameter(hidden = true) InputStream body,
+      @Parameter(
+              description = "false: answer 202 at once instead of waiting for the result",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
+          @QueryParam("wait")
+          String wait,
+      @Parameter(
+              description =
+                  "Retries with the same key and body return the same workflow; one runs."
+                      + " 1 to 100 letters, digits, '.', '_' or '-'")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
       @Context UriInfo uri) {
     JsonRequest json = JsonRequest.read(body);
     String name = json.requiredText("name", MAX_NAME_LENGTH);

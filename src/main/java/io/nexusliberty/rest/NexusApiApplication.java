@@ -2,7 +2,100 @@ package io.nexusliberty.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The JAX-RS application: every resource answers under {@code /api}. */
 @ApplicationPath("/api")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "nexus-liberty",
+            version = "1.0",
+            description =
+                "Starts Temporal's hello-Nexus caller workflows, which call the Nexus service"
+                    + " my-hello-service through the endpoint my-nexus-endpoint-name, and reports"
+                    + " on them. Errors are application/problem+json."),
+    components =
+        @Components(
+            responses = {
+              @APIResponse(
+                  name = "BadRequest",
+                  responseCode = "400",
+                  description = "Invalid body, missing, blank or over-long field, unknown language",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "unknown language",
+                                  value =
+                                      "{\"type\":\"about:blank\",\"title\":\"Invalid request\","
+                                          + "\"status\":400,\"detail\":\"Unsupported language"
+                                          + " \\\"xx\\\": use one of en, fr, de, es, tr\","
+                                          + "\"field\":\"language\"}"))),
+              @APIResponse(
+                  name = "Conflict",
+                  responseCode = "409",
+                  description = "Idempotency-Key already used for a different request",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "WorkflowFailed",
+                  responseCode = "422",
+                  description = "The Nexus operation or the caller workflow failed",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "operation timed out",
+                                  value =
+                                      "{\"type\":\"about:blank\",\"title\":\"Workflow failed\","
+                                          + "\"status\":422,\"detail\":\"EchoCallerWorkflow failed:"
+                                          + " operation timed out\",\"workflowId\":"
+                                          + "\"echo-caller-3f2a\"}"))),
+              @APIResponse(
+                  name = "TemporalUnavailable",
+                  responseCode = "503",
+                  description =
+                      "Temporal unreachable, credentials refused, or the Nexus endpoint missing",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "unreachable",
+                                  value =
+                                      "{\"type\":\"about:blank\",\"title\":\"Temporal"
+                                          + " unavailable\",\"status\":503,\"detail\":\"Temporal at"
+                                          + " localhost:7233 is not reachable (UNAVAILABLE: io"
+                                          + " exception): check temporal.address, ...\"}"))),
+              @APIResponse(
+                  name = "ResultNotReady",
+                  responseCode = "504",
+                  description = "No result within api.wait-timeout; the workflow goes on running",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "UnknownWorkflow",
+                  responseCode = "404",
+                  description = "No caller workflow with this ID",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class)))
+            }))
 public class NexusApiApplication extends Application {}

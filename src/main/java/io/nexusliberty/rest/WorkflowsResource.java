@@ -16,6 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/workflows/{workflowId}}: caller workflows by ID. */
 @Path("workflows/{workflowId}")
@@ -26,6 +31,25 @@ public class WorkflowsResource {
   /** The workflow's status, result or failure, and start and close times; 404 when unknown. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "A caller workflow's status, result or failure, and times")
+  @APIResponse(
+      responseCode = "200",
+      description = "The workflow; result once completed, failure once it failed or was cancelled",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WorkflowStatus.class),
+              examples =
+                  @ExampleObject(
+                      name = "completed",
+                      value =
+                          "{\"workflowId\": \"hello-caller-bf084690\", \"runId\": \"265b3f68\","
+                              + " \"type\": \"HelloCallerWorkflow\", \"status\": \"completed\","
+                              + " \"result\": \"¡Hola! Nexus 👋\","
+                              + " \"startTime\": \"2026-11-21T22:18:35.120Z\","
+                              + " \"closeTime\": \"2026-11-21T22:18:35.480Z\"}")))
+  @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
+  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public WorkflowStatus status(@PathParam("workflowId") String workflowId) {
     WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
     WorkflowExecutionDescription description = describe(workflow, workflowId);
@@ -61,6 +85,28 @@ public class WorkflowsResource {
   @POST
   @Path("cancel")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Cancel a running caller workflow, its Nexus operation and handler workflow")
+  @APIResponse(
+      responseCode = "202",
+      description = "Cancellation requested",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"workflowId\": \"hello-caller-bf084690\", \"status\": \"cancel"
+                              + " requested\"}")))
+  @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
+  @APIResponse(
+      responseCode = "409",
+      description = "The workflow has already finished",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDocument.class)))
+  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public Response cancel(@PathParam("workflowId") String workflowId) {
     WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
     WorkflowExecutionStatus status = describe(workflow, workflowId).getStatus();

@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -42,7 +43,7 @@ public final class TemporalConnection implements AutoCloseable {
   private final OperatorServiceStubs operatorService;
   private final Map<String, WorkflowClient> clients = new ConcurrentHashMap<>();
 
-  private TemporalConnection(String target, TlsSettings tls) {
+  private TemporalConnection(String target, TlsSettings tls, Scope metricsScope) {
     this.target = target;
     SslContext sslContext = TlsContextFactory.create(tls);
     // gRPC's shared event loop and executor outlive the application's class loader and fail
@@ -53,6 +54,7 @@ public final class TemporalConnection implements AutoCloseable {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(target)
+            .setMetricsScope(metricsScope)
             .setChannelInitializer(
                 channel -> {
                   NettyChannelBuilder netty = (NettyChannelBuilder) channel;
@@ -86,8 +88,8 @@ public final class TemporalConnection implements AutoCloseable {
    * Prepares the connection; nothing is sent until the first call, so this succeeds while the
    * server is down.
    */
-  public static TemporalConnection open(String target, TlsSettings tls) {
-    return new TemporalConnection(target, tls);
+  public static TemporalConnection open(String target, TlsSettings tls, Scope metricsScope) {
+    return new TemporalConnection(target, tls, metricsScope);
   }
 
   /** host:port this connection talks to. */

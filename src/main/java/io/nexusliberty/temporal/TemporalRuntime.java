@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public class TemporalRuntime {
   private static final Duration REACHABILITY_DEADLINE = Duration.ofSeconds(2);
 
   @Inject TemporalSettings settings;
+  @Inject TemporalMetrics metrics;
 
   private EmbeddedTemporalServer embeddedServer;
   private TemporalConnection connection;
@@ -54,7 +57,7 @@ public class TemporalRuntime {
       } else {
         target = settings.address();
       }
-      connection = TemporalConnection.open(target, settings.tls());
+      connection = TemporalConnection.open(target, settings.tls(), metrics.scope());
       endpointCheck = new NexusEndpointCheck(connection, settings.nexusEndpoint());
     } catch (RuntimeException e) {
       LOG.severe(e.getMessage());
@@ -158,6 +161,38 @@ public class TemporalRuntime {
     return workers.get() != null;
   }
 
+  /** Where the workers poll ("namespace X, task queue Y"), empty until they have started. */
+  public List<String> workerPlacements() {
+    TemporalWorkers started = workers.get();
+    return started == null ? List.of() : started.placements();
+  }
+
+  /**
+   * Asks the server once, briefly, whether it answers.
+   *
+   * @throws TemporalUnavailableException when it does not, saying why
+   */
+  public void ping() {
+    try {
+      connection.systemInfo(REACHABILITY_DEADLINE);
+    } catch (StatusRuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
+   * Whether the Nexus endpoint exists: empty when the server does not let this client look.
+   *
+   * @throws TemporalUnavailableException when the server does not answer
+   */
+  public Optional<Boolean> nexusEndpointExists() {
+    try {
+      return endpointCheck.exists();
+    } catch (StatusRuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
   /** The client of the caller namespace, through which the API starts caller workflows. */
   public WorkflowClient callerClient() {
     return connection.client(settings.callerNamespace());
@@ -174,13 +209,7 @@ public class TemporalRuntime {
     if (settings.provisions()) {
       return;
     }
-    boolean missing;
-    try {
-      missing = !endpointCheck.exists().orElse(true);
-    } catch (StatusRuntimeException e) {
-      throw unreachable(e);
-    }
-    if (missing) {
+    if (!nexusEndpointExists().orElse(true)) {
       throw new TemporalUnavailableException(endpointCheck.missingMessage(settings), null);
     }
   }
@@ -191,13 +220,8 @@ public class TemporalRuntime {
    * @throws TemporalUnavailableException when the server does not answer
    */
   public void requireReachable() {
-    if (connection.connected()) {
-      return;
-    }
-    try {
-      connection.systemInfo(REACHABILITY_DEADLINE);
-    } catch (StatusRuntimeException e) {
-      throw unreachable(e);
+    if (!connection.connected()) {
+      ping();
     }
   }
 

@@ -2,6 +2,7 @@ package io.nexusliberty.temporal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.uber.m3.tally.NoopScope;
 import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.nexus.v1.EndpointSpec;
 import io.temporal.api.nexus.v1.EndpointTarget;
@@ -25,7 +26,7 @@ class NexusProvisionerTest {
   void startServer() {
     server = EmbeddedTemporalServer.start(0);
     settings = defaultSettings();
-    connection = TemporalConnection.open(server.target(), settings.tls());
+    connection = TemporalConnection.open(server.target(), settings.tls(), new NoopScope());
   }
 
   @AfterEach

@@ -1,0 +1,66 @@
+package io.nexusliberty.rest;
+
+import io.micrometer.core.instrument.Timer;
+import io.nexusliberty.temporal.TemporalMetrics;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Counts and times every API request as {@code http_server_requests_seconds}, tagged with the
+ * method, the path template (such as {@code /api/workflows/{workflowId}}), and the status.
+ */
+@Provider
+public class HttpMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final String SAMPLE = HttpMetricsFilter.class.getName() + ".sample";
+
+  @Inject TemporalMetrics metrics;
+
+  @Context ResourceInfo resource;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.setProperty(SAMPLE, Timer.start(metrics.registry()));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(request.getProperty(SAMPLE) instanceof Timer.Sample sample)) {
+      return;
+    }
+    sample.stop(
+        Timer.builder("http.server.requests")
+            .description("Requests to the API")
+            .tag("method", request.getMethod())
+            .tag("uri", template())
+            .tag("status", String.valueOf(response.getStatus()))
+            .register(metrics.registry()));
+  }
+
+  /** The matched resource's path template; a fixed word for requests that matched none. */
+  private String template() {
+    if (resource == null || resource.getResourceClass() == null) {
+      return "UNKNOWN";
+    }
+    StringBuilder template = new StringBuilder("/api");
+    Path classPath = resource.getResourceClass().getAnnotation(Path.class);
+    if (classPath != null) {
+      template.append('/').append(classPath.value());
+    }
+    Path methodPath =
+        resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(Path.class);
+    if (methodPath != null) {
+      template.append('/').append(methodPath.value());
+    }
+    return template.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package io.nexusliberty.rest;
+
+import io.nexusliberty.temporal.TemporalMetrics;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** {@code GET /metrics}: every metric of the application in the Prometheus text format. */
+@WebServlet("/metrics")
+public class PrometheusMetricsServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TemporalMetrics metrics;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/plain; version=0.0.4; charset=utf-8");
+    response.getWriter().write(metrics.scrape());
+  }
+}

@@ -1,0 +1,76 @@
+package io.nexusliberty.temporal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when the Temporal frontend answers, the workers of every configured role are polling, and
+ * (caller role) the Nexus endpoint exists; its data says what it found, so that an operator sees
+ * why it is down.
+ */
+@Readiness
+@ApplicationScoped
+public class TemporalReadinessCheck implements HealthCheck {
+
+  @Inject TemporalRuntime temporal;
+  @Inject TemporalSettings settings;
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("temporal")
+            .withData("address", temporal.target())
+            .withData("embedded", settings.embedded())
+            .withData(
+                "roles",
+                settings.roles().stream()
+                    .map(Role::configName)
+                    .sorted()
+                    .collect(Collectors.joining(",")))
+            .withData("callerNamespace", settings.callerNamespace())
+            .withData("callerTaskQueue", settings.callerTaskQueue())
+            .withData("handlerNamespace", settings.handlerNamespace())
+            .withData("handlerTaskQueue", settings.handlerTaskQueue())
+            .withData("nexusEndpoint", settings.nexusEndpoint());
+    boolean ready;
+    try {
+      temporal.ping();
+      response.withData("frontend", "answers");
+      ready = workersReady(response) & endpointReady(response);
+    } catch (TemporalUnavailableException e) {
+      response.withData("frontend", e.getMessage());
+      ready = false;
+    }
+    return response.status(ready).build();
+  }
+
+  private boolean workersReady(HealthCheckResponseBuilder response) {
+    if (!temporal.workersStarted()) {
+      response.withData("workers", "not started yet");
+      return false;
+    }
+    response.withData(
+        "workers",
+        temporal.workerPlacements().isEmpty()
+            ? "none configured"
+            : "polling " + String.join("; ", temporal.workerPlacements()));
+    return true;
+  }
+
+  private boolean endpointReady(HealthCheckResponseBuilder response) {
+    if (!settings.runs(Role.CALLER)) {
+      return true;
+    }
+    Optional<Boolean> exists = temporal.nexusEndpointExists();
+    response.withData(
+        "nexusEndpointState",
+        exists.map(found -> found ? "exists" : "missing").orElse("not visible to this client"));
+    return exists.orElse(true);
+  }
+}
