@@ -62,7 +62,11 @@ public class EchoResource {
   @APIResponse(
       responseCode = "202",
       description = "With ?wait=false: the caller workflow started; follow it at Location",
-      headers = @Header(name = "Location", description = "/api/workflows/{workflowId}"),
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/workflows/{workflowId}",
+              schema = @Schema(type = SchemaType.STRING)),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
