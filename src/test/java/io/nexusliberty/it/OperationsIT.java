@@ -1,0 +1,183 @@
+package io.nexusliberty.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an operator uses on day one: the health checks, the Prometheus metrics, the OpenAPI document
+ * and the startup log line, on the embedded server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OperationsIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestWar.named("operations").build();
+  }
+
+  @ArquillianResource URL base;
+
+  private ApiClient api;
+  private ApiClient server;
+
+  @BeforeEach
+  void clients() throws Exception {
+    api = new ApiClient(base);
+    // Health and OpenAPI are Liberty's own endpoints, at the server's root.
+    server = new ApiClient(URI.create(base.toString()).resolve("/").toURL());
+  }
+
+  @Test
+  void readyOnAGoodStartWithDataThatSaysWhy() {
+    ApiClient.Answer ready =
+        RealServerChecks.await(
+            () -> server.get("health/ready"),
+            answer -> answer.status() == 200,
+            Duration.ofSeconds(30));
+
+    assertEquals(200, ready.status(), "GET /health/ready: " + ready);
+    JsonObject check = temporalCheck(ready);
+    assertEquals("UP", check.getString("status"));
+    JsonObject data = check.getJsonObject("data");
+    assertEquals("answers", data.getString("frontend"), "data: " + data);
+    assertEquals("exists", data.getString("nexusEndpointState"), "data: " + data);
+    assertTrue(data.getString("workers").startsWith("polling namespace"), "data: " + data);
+    assertEquals("my-caller-namespace", data.getString("callerNamespace"));
+    assertEquals("it-handler-task-queue", data.getString("handlerTaskQueue"));
+    assertEquals(200, server.get("health/live").status(), "GET /health/live");
+    assertEquals(200, server.get("health/started").status(), "GET /health/started");
+  }
+
+  @Test
+  void metricsIncludeTheNexusTasksAndTheApiRequests() {
+    assertEquals(
+        200, api.postJson("api/hello", "{\"name\": \"Metrics\", \"language\": \"en\"}").status());
+
+    // The SDK reports every second.
+    ApiClient.Answer metrics =
+        RealServerChecks.await(
+            () -> api.get("metrics"),
+            answer -> sayHelloLatency(answer).isPresent(),
+            Duration.ofSeconds(30));
+
+    assertEquals(200, metrics.status(), "GET /metrics");
+    assertTrue(
+        metrics.contentType().startsWith("text/plain"),
+        "Prometheus text: " + metrics.contentType());
+    assertTrue(
+        sayHelloLatency(metrics).isPresent(),
+        "Nexus task latency of say-hello in /metrics:\n"
+            + metrics.body().lines().filter(line -> line.contains("nexus")).limit(20).toList());
+    assertTrue(
+        metrics
+            .body()
+            .lines()
+            .anyMatch(
+                line ->
+                    line.startsWith("http_server_requests_seconds_count")
+                        && line.contains("uri=\"/api/hello\"")
+                        && line.contains("status=\"200\"")),
+        "API request count of POST /api/hello in /metrics");
+  }
+
+  private static Optional<String> sayHelloLatency(ApiClient.Answer metrics) {
+    return metrics
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("temporal_nexus_task_endtoend_latency_seconds_count"))
+        .filter(line -> line.contains("nexus_operation=\"say-hello\""))
+        .findFirst();
+  }
+
+  @Test
+  void openApiDescribesEveryEndpointAndErrorAnswer() {
+    ApiClient.Answer answer = server.get("openapi?format=JSON");
+    assertEquals(200, answer.status(), "GET /openapi: " + answer.status());
+    JsonObject paths = answer.json().getJsonObject("paths");
+    // Liberty lists the paths with the context root, which is the deployment's name here.
+    String prefix =
+        paths.keySet().stream()
+            .filter(path -> path.endsWith("/api/echo"))
+            .map(path -> path.substring(0, path.length() - "echo".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no /api/echo in " + paths.keySet()));
+    for (String call : List.of("echo", "hello")) {
+      JsonObject post = paths.getJsonObject(prefix + call).getJsonObject("post");
+      assertTrue(post.containsKey("requestBody"), call + " documents its body");
+      JsonObject responses = post.getJsonObject("responses");
+      for (String status : List.of("200", "202", "400", "409", "422", "503", "504")) {
+        assertTrue(responses.containsKey(status), call + " documents " + status + ": " + responses);
+      }
+    }
+    assertTrue(
+        paths
+            .getJsonObject(prefix + "workflows/{workflowId}")
+            .getJsonObject("get")
+            .getJsonObject("responses")
+            .containsKey("404"),
+        "the status endpoint documents 404");
+    assertTrue(
+        paths
+            .getJsonObject(prefix + "workflows/{workflowId}/cancel")
+            .getJsonObject("post")
+            .getJsonObject("responses")
+            .containsKey("409"),
+        "the cancel endpoint documents 409");
+    assertTrue(
+        answer
+            .json()
+            .getJsonObject("components")
+            .getJsonObject("responses")
+            .getJsonObject("BadRequest")
+            .toString()
+            .contains("examples"),
+        "error answers carry examples");
+    assertEquals(200, server.get("openapi/ui/").status(), "the OpenAPI UI");
+  }
+
+  @Test
+  void oneStartupLineStatesWhatTheApplicationUses() throws Exception {
+    String target = api.get("api/connection").json().getString("target");
+    Path messages = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+
+    List<String> lines =
+        Files.readAllLines(messages).stream()
+            .filter(line -> line.contains(" I Temporal: embedded server at " + target + " "))
+            .toList();
+
+    assertEquals(1, lines.size(), "one startup line for " + target + ": " + lines);
+    for (String part :
+        List.of(
+            "roles: caller,handler",
+            "caller namespace my-caller-namespace",
+            "task queue my-caller-workflow-task-queue",
+            "handler namespace my-target-namespace",
+            "task queue it-handler-task-queue",
+            "Nexus endpoint my-nexus-endpoint-name")) {
+      assertTrue(lines.get(0).contains(part), "the line states " + part + ": " + lines.get(0));
+    }
+  }
+
+  private static JsonObject temporalCheck(ApiClient.Answer health) {
+    return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> check.getString("name").equals("temporal"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no temporal check in " + health));
+  }
+}
