@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,25 +33,21 @@ class OperationsIT {
   @ArquillianResource URL base;
 
   private ApiClient api;
-  private ApiClient server;
+  private HealthChecks server;
 
   @BeforeEach
-  void clients() throws Exception {
+  void clients() {
     api = new ApiClient(base);
     // Health and OpenAPI are Liberty's own endpoints, at the server's root.
-    server = new ApiClient(URI.create(base.toString()).resolve("/").toURL());
+    server = new HealthChecks(base);
   }
 
   @Test
   void readyOnAGoodStartWithDataThatSaysWhy() {
-    ApiClient.Answer ready =
-        RealServerChecks.await(
-            () -> server.get("health/ready"),
-            answer -> answer.status() == 200,
-            Duration.ofSeconds(30));
+    ApiClient.Answer ready = server.awaitReady(200, Duration.ofSeconds(30));
 
     assertEquals(200, ready.status(), "GET /health/ready: " + ready);
-    JsonObject check = temporalCheck(ready);
+    JsonObject check = HealthChecks.temporalCheck(ready);
     assertEquals("UP", check.getString("status"));
     JsonObject data = check.getJsonObject("data");
     assertEquals("answers", data.getString("frontend"), "data: " + data);
@@ -172,12 +167,5 @@ class OperationsIT {
             "Nexus endpoint my-nexus-endpoint-name")) {
       assertTrue(lines.get(0).contains(part), "the line states " + part + ": " + lines.get(0));
     }
-  }
-
-  private static JsonObject temporalCheck(ApiClient.Answer health) {
-    return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("name").equals("temporal"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no temporal check in " + health));
   }
 }

@@ -35,8 +35,8 @@ final class TemporalDevServer implements AutoCloseable {
   private final WorkflowServiceStubs workflowService;
   private final OperatorServiceStubs operatorService;
 
-  private TemporalDevServer(Path cli, List<String> namespaces) {
-    port = TestWar.freePort();
+  private TemporalDevServer(Path cli, List<String> namespaces, int port, Path database) {
+    this.port = port;
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -57,12 +57,15 @@ final class TemporalDevServer implements AutoCloseable {
                 "--disable-config-env",
                 "--disable-config-file"));
     namespaces.forEach(namespace -> command.addAll(List.of("--namespace", namespace)));
+    if (database != null) {
+      command.addAll(List.of("--db-filename", database.toString()));
+    }
     Path log = Path.of("target", "temporal-dev-server-" + port + ".log");
     try {
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + cli, e);
@@ -108,8 +111,16 @@ final class TemporalDevServer implements AutoCloseable {
 
   /** A server of its own with these namespaces created at launch; the caller closes it. */
   static TemporalDevServer start(List<String> namespaces) {
+    return start(namespaces, TestWar.freePort(), null);
+  }
+
+  /**
+   * A server of its own on this port, keeping its state in this SQLite file, so that closing it and
+   * starting it again is a restart of the same server.
+   */
+  static TemporalDevServer start(List<String> namespaces, int port, Path database) {
     Path cli = cli().orElseThrow(() -> new IllegalStateException(RequiresTemporalCli.HOW_TO));
-    return new TemporalDevServer(cli, namespaces);
+    return new TemporalDevServer(cli, namespaces, port, database);
   }
 
   String address() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nexusliberty.temporal.EmbeddedTemporalServer;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,6 +48,14 @@ class TemporalUnreachableIT {
     assertFalse(
         api.get("api/connection").json().getBoolean("workersStarted"),
         "workers cannot have started without a server");
+    HealthChecks health = new HealthChecks(base);
+    ApiClient.Answer notReady = health.ready();
+    assertEquals(503, notReady.status(), "/health/ready while Temporal is down: " + notReady);
+    JsonObject down = HealthChecks.temporalCheck(notReady);
+    assertEquals("DOWN", down.getString("status"));
+    assertTrue(
+        down.getJsonObject("data").getString("frontend").contains("not reachable"),
+        "the check says why: " + down);
 
     // Temporal's Java test server, on loopback, at the address the application was given.
     try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(TEMPORAL_PORT)) {
@@ -55,6 +64,8 @@ class TemporalUnreachableIT {
       assertEquals(200, answer.status(), "once Temporal is up: " + answer);
       assertEquals("back online", answer.json().getString("result"));
       assertTrue(api.get("api/connection").json().getBoolean("workersStarted"), "workers started");
+      ApiClient.Answer ready = health.awaitReady(200, Duration.ofSeconds(30));
+      assertEquals(200, ready.status(), "/health/ready once Temporal is up: " + ready);
     }
   }
 
