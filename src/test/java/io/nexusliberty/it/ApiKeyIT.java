@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,5 +73,18 @@ class ApiKeyIT {
         answer.json().getString("detail").contains("temporal.api-key"),
         "the detail names the setting to fix: " + answer);
     assertFalse(answer.body().contains(WRONG_KEY), "the key is not echoed: " + answer);
+  }
+
+  @Test
+  void neitherKeyAppearsInTheLogOrTheHealthData(
+      @ArquillianResource @OperateOnDeployment("api-key") URL base) throws Exception {
+    TlsCalls.awaitHello(new ApiClient(base), "Log");
+    String health = new HealthChecks(base).ready().body();
+    String log =
+        Files.readString(Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"));
+
+    assertFalse(log.contains(TlsProxy.API_KEY), "the API key must not be logged");
+    assertFalse(log.contains(WRONG_KEY), "a wrong API key must not be logged either");
+    assertFalse(health.contains(TlsProxy.API_KEY), "nor be in /health/ready: " + health);
   }
 }

@@ -1,9 +1,13 @@
 package io.nexusliberty.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,6 +60,21 @@ class MutualTlsIT {
     assertTrue(
         api.get("api/connection").json().getString("security").startsWith("mutual TLS"),
         "the connection reports mutual TLS");
+  }
+
+  @Test
+  void theKeyFileContentsNeverReachTheLog(@ArquillianResource @OperateOnDeployment("mtls") URL base)
+      throws Exception {
+    TlsCalls.awaitHello(new ApiClient(base), "Quiet");
+    List<String> keyLines =
+        Files.readAllLines(TlsProxy.shared().certificates().clientKey()).stream()
+            .filter(line -> !line.startsWith("-----"))
+            .toList();
+    String log =
+        Files.readString(Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"));
+
+    assertFalse(keyLines.isEmpty(), "the key file has content");
+    assertTrue(keyLines.stream().noneMatch(log::contains), "no line of the private key in the log");
   }
 
   @Test
