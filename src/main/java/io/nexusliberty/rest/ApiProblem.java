@@ -3,6 +3,7 @@ package io.nexusliberty.rest;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An error answer of the API, written as {@code application/problem+json} (RFC 9457) by {@link
@@ -10,6 +11,9 @@ import java.util.Map;
  * or workflow it is about.
  */
 public class ApiProblem extends RuntimeException {
+
+  private static final Set<String> STANDARD_MEMBERS =
+      Set.of("type", "title", "status", "detail", "instance");
 
   private final Response.StatusType status;
   private final String title;
@@ -27,8 +31,11 @@ public class ApiProblem extends RuntimeException {
         .with("field", field);
   }
 
-  /** Adds an extension member, such as {@code workflowId}. */
+  /** Adds an extension member, such as {@code workflowId}; never one of the standard members. */
   public ApiProblem with(String name, String value) {
+    if (STANDARD_MEMBERS.contains(name)) {
+      throw new IllegalArgumentException(name + " is a standard problem member");
+    }
     extensions.put(name, value);
     return this;
   }

@@ -116,7 +116,7 @@ public class WorkflowsResource {
               "Workflow already finished",
               "Workflow " + workflowId + " has already finished (" + readable(status) + ")")
           .with("workflowId", workflowId)
-          .with("status", readable(status));
+          .with("workflowStatus", readable(status));
     }
     workflow.cancel();
     return Response.accepted(

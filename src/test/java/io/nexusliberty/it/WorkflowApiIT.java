@@ -2,7 +2,6 @@ package io.nexusliberty.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -145,7 +144,9 @@ class WorkflowApiIT {
     ApiClient.Answer again =
         api.post("api/workflows/" + workflowId + "/cancel", "application/json", "");
     assertEquals(409, again.status(), "cancel again: " + again);
-    assertNotEquals("", again.json().getString("workflowId"));
+    assertEquals(409, again.json().getInt("status"), "the problem's status member: " + again);
+    assertEquals("cancelled", again.json().getString("workflowStatus"));
+    assertEquals(workflowId, again.json().getString("workflowId"));
   }
 
   private static JsonObject awaitStatus(ApiClient api, URI location, String expected) {
