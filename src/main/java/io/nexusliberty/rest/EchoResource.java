@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +36,8 @@ public class EchoResource {
   @Operation(
       summary = "Echo a message through Nexus",
       description =
-          "Runs EchoCallerWorkflow, which calls the synchronous echo operation of my-hello-service, and answers with its result.")
+          "Runs EchoCallerWorkflow, which calls the synchronous echo operation of"
+              + " my-hello-service, and answers with its result.")
   @RequestBody(
       required = true,
       content =
@@ -58,19 +57,9 @@ public class EchoResource {
                   @ExampleObject(
                       name = "result",
                       value =
-                          "{\"workflowId\": \"echo-caller-6f1c2b0e\", \"runId\": \"9e05a0c3\", \"result\": \"Nexus Echo 👋\"}")))
-  @APIResponse(
-      responseCode = "202",
-      description = "With ?wait=false: the caller workflow started; follow it at Location",
-      headers =
-          @Header(
-              name = "Location",
-              description = "/api/workflows/{workflowId}",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WorkflowAccepted.class)))
+                          "{\"workflowId\": \"echo-caller-6f1c2b0e\", \"runId\": \"9e05a0c3\","
+                              + " \"result\": \"Nexus Echo 👋\"}")))
+  @APIResponse(responseCode = "202", ref = "Accepted")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "WorkflowFailed")
@@ -81,17 +70,8 @@ public class EchoResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response echo(
       @Parameter(hidden = true) InputStream body,
-      @Parameter(
-              description = "false: answer 202 at once instead of waiting for the result",
-              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
-          @QueryParam("wait")
-          String wait,
-      @Parameter(
-              description =
-                  "Retries with the same key and body return the same workflow; one runs."
-                      + " 1 to 100 letters, digits, '.', '_' or '-'")
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
+      @Parameter(ref = "wait") @QueryParam("wait") String wait,
+      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key") String idempotencyKey,
       @Context UriInfo uri) {
     String message = JsonRequest.read(body).requiredText("message", MAX_MESSAGE_LENGTH);
     CallerRequest request =

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +41,9 @@ public class HelloResource {
   @Operation(
       summary = "Greet a name through Nexus",
       description =
-          "Runs HelloCallerWorkflow, which calls the asynchronous say-hello operation of my-hello-service (backed by HelloHandlerWorkflow), and answers with the greeting.")
+          "Runs HelloCallerWorkflow, which calls the asynchronous say-hello operation of"
+              + " my-hello-service (backed by HelloHandlerWorkflow), and answers with the"
+              + " greeting.")
   @RequestBody(
       required = true,
       content =
@@ -65,19 +65,9 @@ public class HelloResource {
                   @ExampleObject(
                       name = "result",
                       value =
-                          "{\"workflowId\": \"hello-caller-bf084690\", \"runId\": \"265b3f68\", \"result\": \"¡Hola! Nexus 👋\"}")))
-  @APIResponse(
-      responseCode = "202",
-      description = "With ?wait=false: the caller workflow started; follow it at Location",
-      headers =
-          @Header(
-              name = "Location",
-              description = "/api/workflows/{workflowId}",
-              schema = @Schema(type = SchemaType.STRING)),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WorkflowAccepted.class)))
+                          "{\"workflowId\": \"hello-caller-bf084690\", \"runId\": \"265b3f68\","
+                              + " \"result\": \"¡Hola! Nexus 👋\"}")))
+  @APIResponse(responseCode = "202", ref = "Accepted")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "422", ref = "WorkflowFailed")
@@ -88,17 +78,8 @@ public class HelloResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response hello(
       @Parameter(hidden = true) InputStream body,
-      @Parameter(
-              description = "false: answer 202 at once instead of waiting for the result",
-              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
-          @QueryParam("wait")
-          String wait,
-      @Parameter(
-              description =
-                  "Retries with the same key and body return the same workflow; one runs."
-                      + " 1 to 100 letters, digits, '.', '_' or '-'")
-          @HeaderParam("Idempotency-Key")
-          String idempotencyKey,
+      @Parameter(ref = "wait") @QueryParam("wait") String wait,
+      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key") String idempotencyKey,
       @Context UriInfo uri) {
     JsonRequest json = JsonRequest.read(body);
     String name = json.requiredText("name", MAX_NAME_LENGTH);

@@ -4,10 +4,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The JAX-RS application: every resource answers under {@code /api}. */
@@ -23,7 +27,41 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                     + " on them. Errors are application/problem+json."),
     components =
         @Components(
+            parameters = {
+              @Parameter(
+                  name = "wait",
+                  in = ParameterIn.QUERY,
+                  description = "false: answer 202 at once instead of waiting for the result",
+                  schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")),
+              @Parameter(
+                  name = "Idempotency-Key",
+                  in = ParameterIn.HEADER,
+                  description =
+                      "Retries with the same key and body return the same workflow, and one"
+                          + " runs; 1 to 100 letters, digits, '.', '_' or '-'",
+                  schema = @Schema(type = SchemaType.STRING, example = "order-42"))
+            },
             responses = {
+              @APIResponse(
+                  name = "Accepted",
+                  responseCode = "202",
+                  description =
+                      "With ?wait=false: the caller workflow started; follow it at Location",
+                  headers =
+                      @Header(
+                          name = "Location",
+                          description = "/api/workflows/{workflowId}",
+                          schema = @Schema(type = SchemaType.STRING)),
+                  content =
+                      @Content(
+                          mediaType = "application/json",
+                          schema = @Schema(implementation = WorkflowAccepted.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "accepted",
+                                  value =
+                                      "{\"workflowId\": \"hello-caller-69858009\", \"runId\":"
+                                          + " \"4b14c52d\", \"status\": \"running\"}"))),
               @APIResponse(
                   name = "BadRequest",
                   responseCode = "400",

@@ -101,7 +101,7 @@ class OperationsIT {
   }
 
   @Test
-  void openApiDescribesEveryEndpointAndErrorAnswer() {
+  void openApiDescribesEveryEndpointAndErrorAnswer() throws Exception {
     ApiClient.Answer answer = server.get("openapi?format=JSON");
     assertEquals(200, answer.status(), "GET /openapi: " + answer.status());
     JsonObject paths = answer.json().getJsonObject("paths");
@@ -115,6 +115,10 @@ class OperationsIT {
     for (String call : List.of("echo", "hello")) {
       JsonObject post = paths.getJsonObject(prefix + call).getJsonObject("post");
       assertTrue(post.containsKey("requestBody"), call + " documents its body");
+      String parameters = String.valueOf(post.get("parameters"));
+      assertTrue(
+          parameters.contains("wait") && parameters.contains("Idempotency-Key"),
+          call + " documents its options: " + parameters);
       JsonObject responses = post.getJsonObject("responses");
       for (String status : List.of("200", "202", "400", "409", "422", "503", "504")) {
         assertTrue(responses.containsKey(status), call + " documents " + status + ": " + responses);
@@ -144,6 +148,11 @@ class OperationsIT {
             .contains("examples"),
         "error answers carry examples");
     assertEquals(200, server.get("openapi/ui/").status(), "the OpenAPI UI");
+    assertTrue(
+        Files.readAllLines(Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"))
+            .stream()
+            .noneMatch(line -> line.contains("CWWKO1650E")),
+        "Liberty found the document valid (no CWWKO1650E in messages.log)");
   }
 
   @Test
