@@ -50,6 +50,8 @@ class RedeployIT {
   void undeployLeavesNoThreadsAndRedeployWorks() throws Exception {
     URL base =
         new URL("http://localhost:" + System.getProperty("it.http.port") + "/" + DEPLOYMENT + "/");
+    Path messages = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+    long linesBefore = Files.readAllLines(messages).size();
     try (JMXConnector jmx = connectToServer()) {
       MBeanServerConnection server = jmx.getMBeanServerConnection();
       for (int round = 1; round <= 2; round++) {
@@ -70,6 +72,12 @@ class RedeployIT {
         assertEquals(List.of(), left, "threads left after undeploy " + round);
       }
     }
+    List<String> errors =
+        Files.readAllLines(messages).stream()
+            .skip(linesBefore)
+            .filter(line -> line.matches("^\\[[^]]+] \\S+ .{1,60} E .*"))
+            .toList();
+    assertEquals(List.of(), errors, "errors logged while deploying and undeploying twice");
   }
 
   private static List<String> awaitNoApplicationThreads(
