@@ -54,10 +54,14 @@ function showResult(output, text, ok) {
   output.className = 'result ' + (ok ? 'ok' : 'error');
 }
 
+function showProgress(output, text) {
+  output.textContent = text;
+  output.className = 'result';
+}
+
 async function startCall(kind, path, body, output, button) {
   button.disabled = true;
-  showResult(output, 'Starting…', true);
-  output.className = 'result';
+  showProgress(output, 'Starting…');
   try {
     const response = await fetch(path + '?wait=false', {
       method: 'POST',
@@ -73,8 +77,7 @@ async function startCall(kind, path, body, output, button) {
     calls.unshift(call);
     saveCalls();
     render();
-    showResult(output, 'Running ' + call.workflowId + '…', true);
-    output.className = 'result';
+    showProgress(output, 'Running ' + call.workflowId + '…');
     follow(call);
   } catch (e) {
     showResult(output, 'The application did not answer: ' + e.message, false);

@@ -31,6 +31,11 @@ public class ApiProblem extends RuntimeException {
         .with("field", field);
   }
 
+  /** A 503 answer: Temporal did not serve the request, for the reason given. */
+  public static ApiProblem temporalUnavailable(String detail) {
+    return new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", detail);
+  }
+
   /** Adds an extension member, such as {@code workflowId}; never one of the standard members. */
   public ApiProblem with(String name, String value) {
     if (STANDARD_MEMBERS.contains(name)) {

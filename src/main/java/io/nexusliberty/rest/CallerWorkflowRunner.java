@@ -16,6 +16,7 @@ import io.temporal.failure.TemporalFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,35 @@ public class CallerWorkflowRunner {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   @Inject TemporalRuntime temporal;
+
+  /**
+   * Runs a validated request: answers 200 with the result, or with {@code ?wait=false} 202 at once
+   * with where to follow the workflow.
+   *
+   * @param wait the {@code wait} query parameter, or null for true
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   */
+  public Response call(CallerRequest request, String wait, String idempotencyKey, UriInfo uri) {
+    boolean waitForResult = waitParameter(wait);
+    StartedWorkflow workflow = start(request, idempotencyKey);
+    if (waitForResult) {
+      return Response.ok(awaitResult(workflow)).build();
+    }
+    return Response.accepted(
+            new WorkflowAccepted(workflow.workflowId(), workflow.runId(), "running"))
+        .location(uri.getBaseUriBuilder().path("workflows").path(workflow.workflowId()).build())
+        .build();
+  }
+
+  private static boolean waitParameter(String wait) {
+    if (wait == null || wait.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (wait.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ApiProblem.invalidField("wait", "The query parameter \"wait\" must be true or false");
+  }
 
   /**
    * Starts the workflow of a request. With an idempotency key, the workflow ID comes from the key,
@@ -151,15 +181,12 @@ public class CallerWorkflowRunner {
       temporal.requireReachable();
       temporal.requireNexusEndpoint();
     } catch (TemporalUnavailableException e) {
-      throw new ApiProblem(
-          Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage());
+      throw ApiProblem.temporalUnavailable(e.getMessage());
     }
   }
 
   private ApiProblem unavailable(WorkflowException e, String workflowId) {
-    return new ApiProblem(
-            Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
-        .with("workflowId", workflowId);
+    return ApiProblem.temporalUnavailable(temporal.explain(e)).with("workflowId", workflowId);
   }
 
   /** The innermost failure message: what actually went wrong, under the layers that carried it. */

@@ -77,6 +77,6 @@ public class EchoResource {
     CallerRequest request =
         new CallerRequest(
             EchoCallerWorkflow.class.getSimpleName(), "echo-caller-", List.of(message));
-    return CallerCalls.call(runner, request, wait, idempotencyKey, uri);
+    return runner.call(request, wait, idempotencyKey, uri);
   }
 }

@@ -89,7 +89,7 @@ public class HelloResource {
             HelloCallerWorkflow.class.getSimpleName(),
             "hello-caller-",
             List.of(name, language.code()));
-    return CallerCalls.call(runner, request, wait, idempotencyKey, uri);
+    return runner.call(request, wait, idempotencyKey, uri);
   }
 
   private static Language language(String code) {

@@ -118,7 +118,11 @@ public class WorkflowsResource {
           .with("workflowId", workflowId)
           .with("workflowStatus", readable(status));
     }
-    workflow.cancel();
+    try {
+      workflow.cancel();
+    } catch (WorkflowException e) {
+      throw unavailable(e, workflowId);
+    }
     return Response.accepted(
             Json.createObjectBuilder()
                 .add("workflowId", workflowId)
@@ -148,9 +152,7 @@ public class WorkflowsResource {
   }
 
   private ApiProblem unavailable(WorkflowException e, String workflowId) {
-    return new ApiProblem(
-            Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", temporal.explain(e))
-        .with("workflowId", workflowId);
+    return ApiProblem.temporalUnavailable(temporal.explain(e)).with("workflowId", workflowId);
   }
 
   /** The status as the API words it: running, completed, failed, cancelled, timed out, ... */

@@ -2,10 +2,8 @@ package io.nexusliberty.temporal;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether the Nexus endpoint the caller workflows use exists. A caller workflow that schedules an
@@ -35,16 +33,7 @@ final class NexusEndpointCheck {
       return Optional.of(true);
     }
     try {
-      found =
-          connection
-              .operatorService()
-              .blockingStub()
-              .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-              .listNexusEndpoints(
-                  ListNexusEndpointsRequest.newBuilder().setName(endpoint).setPageSize(1).build())
-              .getEndpointsList()
-              .stream()
-              .anyMatch(candidate -> candidate.getSpec().getName().equals(endpoint));
+      found = connection.nexusEndpoint(endpoint, DEADLINE).isPresent();
       return Optional.of(found);
     } catch (StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();

@@ -8,7 +8,6 @@ import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.nexus.v1.EndpointSpec;
 import io.temporal.api.nexus.v1.EndpointTarget;
 import io.temporal.api.operatorservice.v1.CreateNexusEndpointRequest;
-import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
 import java.time.Duration;
@@ -81,7 +80,7 @@ final class NexusProvisioner {
 
   private void ensureEndpoint() {
     String name = settings.nexusEndpoint();
-    Optional<Endpoint> existing = findEndpoint(name);
+    Optional<Endpoint> existing = connection.nexusEndpoint(name, RPC_DEADLINE);
     if (existing.isPresent()) {
       EndpointTarget.Worker target = existing.get().getSpec().getTarget().getWorker();
       if (!target.getNamespace().equals(settings.handlerNamespace())
@@ -142,18 +141,5 @@ final class NexusProvisioner {
         throw e;
       }
     }
-  }
-
-  private Optional<Endpoint> findEndpoint(String name) {
-    return connection
-        .operatorService()
-        .blockingStub()
-        .withDeadlineAfter(RPC_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-        .listNexusEndpoints(
-            ListNexusEndpointsRequest.newBuilder().setName(name).setPageSize(10).build())
-        .getEndpointsList()
-        .stream()
-        .filter(endpoint -> endpoint.getSpec().getName().equals(name))
-        .findFirst();
   }
 }

@@ -10,6 +10,8 @@ import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.temporal.api.nexus.v1.Endpoint;
+import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
@@ -20,6 +22,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +127,23 @@ public final class TemporalConnection implements AutoCloseable {
         .blockingStub()
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+  }
+
+  /**
+   * The Nexus endpoint of this name, or empty when the server has none.
+   *
+   * @throws StatusRuntimeException when the server does not answer, or does not let this client
+   *     look
+   */
+  public Optional<Endpoint> nexusEndpoint(String name, Duration deadline) {
+    return operatorService
+        .blockingStub()
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .listNexusEndpoints(ListNexusEndpointsRequest.newBuilder().setName(name).build())
+        .getEndpointsList()
+        .stream()
+        .filter(endpoint -> endpoint.getSpec().getName().equals(name))
+        .findFirst();
   }
 
   /** Whether the channel is connected now; false says little until {@link #systemInfo} is asked. */

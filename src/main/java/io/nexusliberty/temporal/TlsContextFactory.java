@@ -38,14 +38,23 @@ final class TlsContextFactory {
     }
     builder.setUseInsecureTrustManager(tls.disableHostVerification());
     try {
+      // Also built at deployment (TemporalSettings), so that a key or certificate that cannot be
+      // read, such as a key not in PKCS#8, stops deployment instead of the first connection.
       return builder.build();
     } catch (IOException | RuntimeException e) {
-      String property =
-          tls.mutual()
-              ? TemporalSettings.TLS_CLIENT_KEY_PATH
-              : TemporalSettings.TLS_SERVER_CA_CERT_PATH;
+      if (tls.mutual()) {
+        throw new InvalidSettingException(
+            TemporalSettings.TLS_CLIENT_KEY_PATH,
+            "cannot use it with the certificate of "
+                + TemporalSettings.TLS_CLIENT_CERT_PATH
+                + " (a PEM PKCS#8 private key matching the certificate is needed): "
+                + e.getMessage(),
+            e);
+      }
       throw new InvalidSettingException(
-          property, "cannot build a TLS context from it: " + e.getMessage(), e);
+          TemporalSettings.TLS_SERVER_CA_CERT_PATH,
+          "cannot build a TLS context from it: " + e.getMessage(),
+          e);
     }
   }
 
@@ -54,19 +63,6 @@ final class TlsContextFactory {
     byte[] key = read(TemporalSettings.TLS_CLIENT_KEY_PATH, tls.clientKeyPath());
     requirePem(TemporalSettings.TLS_CLIENT_CERT_PATH, certificate, "CERTIFICATE");
     requirePem(TemporalSettings.TLS_CLIENT_KEY_PATH, key, "PRIVATE KEY");
-    try {
-      // Builds once here so that a key that does not match its certificate, or a key in a
-      // format other than PKCS#8, fails at startup instead of on the first connection.
-      SimpleSslContextBuilder.forPKCS8(stream(certificate), stream(key)).build();
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidSettingException(
-          TemporalSettings.TLS_CLIENT_KEY_PATH,
-          "cannot use it with the certificate of "
-              + TemporalSettings.TLS_CLIENT_CERT_PATH
-              + " (a PEM PKCS#8 private key matching the certificate is needed): "
-              + e.getMessage(),
-          e);
-    }
     return SimpleSslContextBuilder.forPKCS8(stream(certificate), stream(key));
   }
 
