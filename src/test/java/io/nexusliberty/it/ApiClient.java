@@ -40,31 +40,25 @@ final class ApiClient {
   }
 
   Answer postJson(String path, String json) {
-    return send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .timeout(Duration.ofSeconds(90))
-            .build());
+    return send(postRequest(path, "application/json", json).build());
   }
 
   Answer postJson(String path, String json, String idempotencyKey) {
     return send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "application/json")
+        postRequest(path, "application/json", json)
             .header("Idempotency-Key", idempotencyKey)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .timeout(Duration.ofSeconds(90))
             .build());
   }
 
   Answer post(String path, String contentType, String body) {
-    return send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .timeout(Duration.ofSeconds(90))
-            .build());
+    return send(postRequest(path, contentType, body).build());
+  }
+
+  private HttpRequest.Builder postRequest(String path, String contentType, String body) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .timeout(Duration.ofSeconds(90));
   }
 
   Answer get(String path) {
