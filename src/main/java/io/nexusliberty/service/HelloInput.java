@@ -1,7 +1,6 @@
 package io.nexusliberty.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
 
 /**
  * Input of the {@code say-hello} operation: {@code {"Name": "...", "Language": "en"}} on the wire.
@@ -13,12 +12,14 @@ public record HelloInput(
     @JsonProperty("Name") String name, @JsonProperty("Language") String language) {
 
   /**
-   * The ID of the handler workflow that serves this input: {@code hello-<language>-<name>}, the
-   * name trimmed, lower-cased and with spaces replaced by dashes. Business-meaningful IDs dedupe
-   * workflow starts: repeated greetings for the same name and language share one workflow.
+   * The business ID of the handler workflow for this input, exactly as the Go sample builds it:
+   * {@code hello-<language>-<name>}, the name trimmed of Unicode white space, its spaces replaced
+   * by dashes, and lower-cased code point by code point ({@link GoStrings}).
    */
   public String handlerWorkflowId() {
-    String normalizedName = name.strip().replace(' ', '-').toLowerCase(Locale.ROOT);
-    return "hello-" + language + "-" + normalizedName;
+    return "hello-"
+        + language
+        + "-"
+        + GoStrings.toLower(GoStrings.trimSpace(name).replace(' ', '-'));
   }
 }

@@ -1,0 +1,3 @@
+module nexusliberty/reference
+
+go 1.21

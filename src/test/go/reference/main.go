@@ -1,0 +1,131 @@
+// Command reference prints values computed by Go's own libraries, which the Java side must
+// reproduce exactly (the Go hello-Nexus sample is the reference of the wire contract):
+//
+//	go run . lowercase     Go's unicode.ToLower for every code point it changes ("cp lower", hex),
+//	                       the table behind the handler workflow ID rule
+//	go run . workflow-ids  rows of the Java test table: name, language, HelloWorkflowID
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+)
+
+// helloWorkflowID is the Go sample's rule (samples-go nexus/service/api.go).
+func helloWorkflowID(name, language string) string {
+	name = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(name), " ", "-"))
+	return fmt.Sprintf("hello-%s-%s", language, name)
+}
+
+// Names that exercise every part of the rule: ASCII, Turkish i, Greek sigma, German sharp s,
+// ligatures and title-case digraphs, Unicode white space Go trims (and look-alikes it keeps),
+// combining marks, emoji, and scripts whose case mappings are newer than some JDKs.
+var names = []struct{ name, language string }{
+	{"Nexus", "en"},
+	{"Ada", "en"},
+	{"ada", "en"},
+	{" ada ", "en"},
+	{"Mary Ann", "fr"},
+	{"mary-ann", "fr"},
+	{"  Mary  Ann  ", "fr"},
+	{"\tTab\t", "de"},
+	{"\nLine\r\n", "de"},
+	{"\vVT\f", "de"},
+	{"O'Brien", "es"},
+	{"İpek", "tr"},
+	{"IŞIK", "tr"},
+	{"ıi", "tr"},
+	{"İSTANBUL", "tr"},
+	{"ΟΔΥΣΣΕΥΣ", "en"},
+	{"Σ", "en"},
+	{"ΣΑΣ ΣΑΣ", "en"},
+	{"Straße", "de"},
+	{"STRASSE", "de"},
+	{"ẞ", "de"},
+	{"ﬁnn", "en"},
+	{"ǄEMAL", "en"},
+	{"ǅemal", "en"},
+	{"\u00a0Ada\u00a0", "en"},
+	{"\u2003Em\u2003", "en"},
+	{"\u3000Ideo\u3000", "en"},
+	{"\u0085NEL\u0085", "en"},
+	{"\u1680Ogham\u2028\u2029", "en"},
+	{"\u202fNarrow\u205f", "en"},
+	{"\u200bZero\u200b", "en"},
+	{"\u180eMongolian\u180e", "en"},
+	{"\ufeffBOM", "en"},
+	{"A\u030asa", "en"},
+	{"Éloïse", "fr"},
+	{"Nexus 👋", "en"},
+	{"👋", "en"},
+	{"🎉 Party 🎉", "es"},
+	{"K\u212a", "en"},
+	{"\u212bngström", "en"},
+	{"\u2126hm", "en"},
+	{"\u03f4eta", "en"},
+	{"ᎠᏴ", "en"},
+	{"\U00010400\U00010401", "en"},
+	{"\U00010570\U00010571", "en"},
+	{"\u2c2f\ua7c0\ua7d0", "en"},
+	{"ᲐᲑ", "en"},
+	{"ＡＢＣ", "en"},
+	{"a-b c", "en"},
+	{"日本 語", "en"},
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids")
+		os.Exit(2)
+	}
+	switch os.Args[1] {
+	case "lowercase":
+		fmt.Printf("# unicode.ToLower of Go %s (Unicode %s), for every code point it changes: code point, lower case (hex)\n",
+			strings.TrimPrefix(goVersion(), "go"), unicode.Version)
+		for r := rune(0); r <= unicode.MaxRune; r++ {
+			if lower := unicode.ToLower(r); lower != r {
+				fmt.Printf("%x %x\n", r, lower)
+			}
+		}
+	case "workflow-ids":
+		for _, n := range names {
+			fmt.Printf("      {%s, %s, %s},\n", javaString(n.name), javaString(n.language),
+				javaString(helloWorkflowID(n.name, n.language)))
+		}
+	default:
+		fmt.Fprintln(os.Stderr, "unknown command", os.Args[1])
+		os.Exit(2)
+	}
+}
+
+// javaString writes s as a Java string literal, escaping everything outside printable ASCII
+// (line breaks as \n and \r: Java reads a \u000a escape as a real line break).
+func javaString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r >= 0x20 && r < 0x7f:
+			b.WriteRune(r)
+		case r > 0xffff:
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, "\\u%04x\\u%04x", hi, lo)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
