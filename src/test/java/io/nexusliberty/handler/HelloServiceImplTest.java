@@ -9,6 +9,7 @@ import io.nexusliberty.caller.EchoCallerWorkflow;
 import io.nexusliberty.caller.EchoCallerWorkflowImpl;
 import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.caller.HelloCallerWorkflowImpl;
+import io.nexusliberty.service.HelloInput;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -20,6 +21,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.NexusOperationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +87,43 @@ class HelloServiceImplTest {
         WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
         handler.getWorkflowExecutionInfo().getStatus(),
         "status of hello-fr-ada-lovelace");
+  }
+
+  @Test
+  void namesSharingTheBusinessIdEachGetTheirOwnGreeting(
+      TestWorkflowEnvironment environment, WorkflowClient client, WorkflowOptions options) {
+    String[] names = {"Ada", "ada", " ada ", "ADA", "Ada"};
+    for (String name : names) {
+      HelloCallerWorkflow workflow =
+          client.newWorkflowStub(
+              HelloCallerWorkflow.class,
+              WorkflowOptions.newBuilder(options)
+                  .setWorkflowId("caller-" + UUID.randomUUID())
+                  .build());
+      assertEquals("Hello " + name + " 👋", workflow.hello(name, "en"), "greeting of " + name);
+    }
+
+    // The first name took the Go sample's ID; it keeps it for its later calls, and the others
+    // run under IDs derived from their exact names.
+    assertEquals(
+        new HelloInput("Ada", "en"),
+        memoInput(environment, "hello-en-ada"),
+        "input recorded by the run of hello-en-ada");
+    for (String name : List.of("ada", " ada ", "ADA")) {
+      String derivedId = SayHelloOperation.candidateIds(new HelloInput(name, "en")).get(1);
+      assertEquals(
+          new HelloInput(name, "en"),
+          memoInput(environment, derivedId),
+          "input recorded by the run of " + derivedId);
+    }
+  }
+
+  private static HelloInput memoInput(TestWorkflowEnvironment environment, String workflowId) {
+    return environment
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getMemo(SayHelloOperation.INPUT_MEMO, HelloInput.class, HelloInput.class);
   }
 
   @Test
