@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private final EventLoopGroup eventLoop;
   private final ExecutorService executor;
   private final Server server;
+  private final EmbeddedServerLogFilter logFilter;
 
   private EmbeddedTemporalServer(int port) {
     // The test server's public entry point (TestServer.createPortBoundServer) binds every
@@ -46,7 +48,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
             .bossEventLoopGroup(eventLoop)
             .workerEventLoopGroup(eventLoop)
             .executor(executor);
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    GRPCServerHelper.registerServicesAndHealthChecks(
+        services.getServices(), builder, List.of(new EmbeddedServerLockOrder()));
+    logFilter = EmbeddedServerLogFilter.install();
     try {
       server = builder.build().start();
     } catch (IOException e) {
@@ -91,6 +95,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.log(Level.WARNING, "Interrupted while stopping the embedded Temporal server", e);
+    } finally {
+      logFilter.remove();
     }
   }
 }
