@@ -3,6 +3,7 @@ package io.nexusliberty.temporal;
 import com.uber.m3.tally.Scope;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -10,8 +11,10 @@ import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
@@ -40,14 +43,16 @@ public final class TemporalConnection implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TemporalConnection.class.getName());
 
   private final String target;
+  private final String identity;
   private final EventLoopGroup eventLoop;
   private final ExecutorService executor;
   private final WorkflowServiceStubs workflowService;
   private final OperatorServiceStubs operatorService;
   private final Map<String, WorkflowClient> clients = new ConcurrentHashMap<>();
 
-  private TemporalConnection(String target, TlsSettings tls, Scope metricsScope) {
+  private TemporalConnection(String target, String identity, TlsSettings tls, Scope metricsScope) {
     this.target = target;
+    this.identity = identity;
     SslContext sslContext = TlsContextFactory.create(tls);
     // gRPC's shared event loop and executor outlive the application's class loader and fail
     // after an undeploy; these are the application's own and are shut down with it.
@@ -90,14 +95,22 @@ public final class TemporalConnection implements AutoCloseable {
   /**
    * Prepares the connection; nothing is sent until the first call, so this succeeds while the
    * server is down.
+   *
+   * @param identity how this deployment's clients and workers name themselves to the server
    */
-  public static TemporalConnection open(String target, TlsSettings tls, Scope metricsScope) {
-    return new TemporalConnection(target, tls, metricsScope);
+  public static TemporalConnection open(
+      String target, String identity, TlsSettings tls, Scope metricsScope) {
+    return new TemporalConnection(target, identity, tls, metricsScope);
   }
 
   /** host:port this connection talks to. */
   public String target() {
     return target;
+  }
+
+  /** How this deployment's clients and workers name themselves to the server. */
+  public String identity() {
+    return identity;
   }
 
   public WorkflowServiceStubs workflowService() {
@@ -114,7 +127,11 @@ public final class TemporalConnection implements AutoCloseable {
         namespace,
         name ->
             WorkflowClient.newInstance(
-                workflowService, WorkflowClientOptions.newBuilder().setNamespace(name).build()));
+                workflowService,
+                WorkflowClientOptions.newBuilder()
+                    .setNamespace(name)
+                    .setIdentity(identity)
+                    .build()));
   }
 
   /**
@@ -144,6 +161,30 @@ public final class TemporalConnection implements AutoCloseable {
         .stream()
         .filter(endpoint -> endpoint.getSpec().getName().equals(name))
         .findFirst();
+  }
+
+  /**
+   * Asks the server about a workflow that does not exist, in this namespace: a quick "not found"
+   * from a server that serves workflows.
+   *
+   * @throws StatusRuntimeException when the server does not answer within the deadline
+   */
+  public void describeMissingWorkflow(String namespace, Duration deadline) {
+    try {
+      workflowService
+          .blockingStub()
+          .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .setExecution(
+                      WorkflowExecution.newBuilder().setWorkflowId("nexus-liberty-readiness-probe"))
+                  .build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+    }
   }
 
   /** Whether the channel is connected now; false says little until {@link #systemInfo} is asked. */

@@ -10,9 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the Temporal frontend answers, the workers of every configured role are polling, and
- * (caller role) the Nexus endpoint exists; its data says what it found, so that an operator sees
- * why it is down.
+ * Ready when a call would succeed: the Temporal frontend answers, the server sees the workers of
+ * every configured role polling (since the connection last came back from a failure), and (caller
+ * role) the Nexus endpoint exists; its data says what it found, so that an operator sees why it is
+ * down.
  */
 @Readiness
 @ApplicationScoped
@@ -51,8 +52,9 @@ public class TemporalReadinessCheck implements HealthCheck {
   }
 
   private boolean workersReady(HealthCheckResponseBuilder response) {
-    if (!temporal.workersStarted()) {
-      response.withData("workers", "not started yet");
+    Optional<String> notServing = temporal.workersNotServing();
+    if (notServing.isPresent()) {
+      response.withData("workers", notServing.get());
       return false;
     }
     response.withData(

@@ -1,12 +1,16 @@
 package io.nexusliberty.temporal;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +35,19 @@ public class TemporalRuntime {
   @Inject TemporalSettings settings;
   @Inject TemporalMetrics metrics;
 
+  private String deploymentPath = "/";
   private EmbeddedTemporalServer embeddedServer;
   private TemporalConnection connection;
+  private ChannelReconnects reconnects;
+  private WorkerPollers pollers;
   private NexusEndpointCheck endpointCheck;
   private ExecutorService startupThread;
   private final AtomicReference<TemporalWorkers> workers = new AtomicReference<>();
+
+  /** Learns this deployment's context path, which names its workers to the server. */
+  void onContext(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    deploymentPath = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
+  }
 
   void onStartup(@Observes Startup startup) {
     try {
@@ -57,7 +69,11 @@ public class TemporalRuntime {
       } else {
         target = settings.address();
       }
-      connection = TemporalConnection.open(target, settings.tls(), metrics.scope());
+      // The process and the deployment: two deployments in one server poll under their own names.
+      String identity = ManagementFactory.getRuntimeMXBean().getName() + deploymentPath;
+      connection = TemporalConnection.open(target, identity, settings.tls(), metrics.scope());
+      reconnects = ChannelReconnects.follow(connection.workflowService().getRawChannel());
+      pollers = new WorkerPollers(connection, identity);
       endpointCheck = new NexusEndpointCheck(connection, settings.nexusEndpoint());
     } catch (RuntimeException e) {
       LOG.severe(e.getMessage());
@@ -129,6 +145,9 @@ public class TemporalRuntime {
                   + ")");
       started.shutdown(settings.shutdownTimeout());
     }
+    if (reconnects != null) {
+      reconnects.close();
+    }
     if (connection != null) {
       connection.close();
       connection = null;
@@ -165,6 +184,35 @@ public class TemporalRuntime {
   public List<String> workerPlacements() {
     TemporalWorkers started = workers.get();
     return started == null ? List.of() : started.placements();
+  }
+
+  /**
+   * Why the started workers would not serve a call now, or empty when they would: on a real server,
+   * a task queue where the server has not seen this deployment's poller since the connection last
+   * came back; on the embedded server, a server that no longer serves workflows.
+   *
+   * @throws TemporalUnavailableException when the server does not answer
+   */
+  public Optional<String> workersNotServing() {
+    TemporalWorkers started = workers.get();
+    if (started == null) {
+      return Optional.of("not started yet");
+    }
+    try {
+      if (embeddedServer != null) {
+        connection.describeMissingWorkflow(settings.callerNamespace(), REACHABILITY_DEADLINE);
+        return Optional.empty();
+      }
+      return pollers.missing(started.polled(), reconnects.lastReconnect());
+    } catch (StatusRuntimeException e) {
+      if (embeddedServer != null && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return Optional.of(
+            "the embedded Temporal server answers but does not serve workflows (no answer within "
+                + REACHABILITY_DEADLINE.toSeconds()
+                + " s); restart the application");
+      }
+      throw unreachable(e);
+    }
   }
 
   /**

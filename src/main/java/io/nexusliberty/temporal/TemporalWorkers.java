@@ -5,6 +5,7 @@ import io.nexusliberty.caller.HelloCallerWorkflowImpl;
 import io.nexusliberty.handler.HelloHandlerWorkflowImpl;
 import io.nexusliberty.handler.HelloServiceImpl;
 import io.nexusliberty.service.HelloService;
+import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkflowImplementationOptions;
@@ -28,7 +29,7 @@ final class TemporalWorkers {
   private static final Logger LOG = Logger.getLogger(TemporalWorkers.class.getName());
 
   private final Map<String, WorkerFactory> factories = new LinkedHashMap<>();
-  private final List<String> placements = new ArrayList<>();
+  private final List<WorkerPollers.Polled> polled = new ArrayList<>();
 
   /**
    * @param handlerInCallerNamespace whether the handler role also polls its task queue in the
@@ -39,7 +40,12 @@ final class TemporalWorkers {
     Map<String, Worker> workers = new LinkedHashMap<>();
     if (settings.runs(Role.CALLER)) {
       Worker worker =
-          worker(connection, workers, settings.callerNamespace(), settings.callerTaskQueue());
+          worker(
+              connection,
+              workers,
+              settings.callerNamespace(),
+              settings.callerTaskQueue(),
+              List.of(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW));
       worker.registerWorkflowImplementationTypes(
           callerOptions(settings), EchoCallerWorkflowImpl.class, HelloCallerWorkflowImpl.class);
     }
@@ -50,7 +56,14 @@ final class TemporalWorkers {
         namespaces.add(settings.callerNamespace());
       }
       for (String namespace : namespaces) {
-        Worker worker = worker(connection, workers, namespace, settings.handlerTaskQueue());
+        Worker worker =
+            worker(
+                connection,
+                workers,
+                namespace,
+                settings.handlerTaskQueue(),
+                List.of(
+                    TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_NEXUS));
         worker.registerWorkflowImplementationTypes(HelloHandlerWorkflowImpl.class);
         worker.registerNexusServiceImplementation(new HelloServiceImpl());
       }
@@ -74,11 +87,15 @@ final class TemporalWorkers {
   }
 
   private Worker worker(
-      TemporalConnection connection, Map<String, Worker> workers, String namespace, String queue) {
+      TemporalConnection connection,
+      Map<String, Worker> workers,
+      String namespace,
+      String queue,
+      List<TaskQueueType> types) {
     return workers.computeIfAbsent(
         namespace + "/" + queue,
         key -> {
-          placements.add("namespace " + namespace + ", task queue " + queue);
+          polled.add(new WorkerPollers.Polled(namespace, queue, types));
           return factories
               .computeIfAbsent(
                   namespace, name -> WorkerFactory.newInstance(connection.client(name)))
@@ -88,7 +105,14 @@ final class TemporalWorkers {
 
   /** Where the workers poll, for logs: "namespace X, task queue Y" each. */
   List<String> placements() {
-    return List.copyOf(placements);
+    return polled.stream()
+        .map(queue -> "namespace " + queue.namespace() + ", task queue " + queue.taskQueue())
+        .toList();
+  }
+
+  /** The task queues the workers poll, and for which kinds of task. */
+  List<WorkerPollers.Polled> polled() {
+    return List.copyOf(polled);
   }
 
   /** Starts polling; fails when the server does not answer. */

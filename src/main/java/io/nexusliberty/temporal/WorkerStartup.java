@@ -98,7 +98,9 @@ final class WorkerStartup implements Runnable {
     }
     LOG.info(
         () ->
-            "Temporal workers started, polling "
+            "Temporal workers "
+                + connection.identity()
+                + " started, polling "
                 + (workers.placements().isEmpty()
                     ? "nothing (" + TemporalSettings.WORKERS + "=none)"
                     : String.join("; ", workers.placements())));

@@ -55,7 +55,7 @@ class InvalidTlsSettingIT {
         0,
         Files.readAllLines(messages).stream()
             .filter(
-                line -> line.contains("Temporal workers started") && line.contains("invalid-tls"))
+                line -> line.contains("Temporal workers ") && line.contains("/invalid-tls started"))
             .count(),
         "no worker may start");
   }

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Readiness follows the Temporal server: ready on a good start, not ready while the server is down,
- * ready again once it is back (the same real server restarted on its port and database), without
- * restarting the application.
+ * ready again once it is back (the same real server restarted on its port and database) and the
+ * workers poll it again, without restarting the application; once ready, calls succeed.
  */
 @ExtendWith({RequiresTemporalCli.class, ArquillianExtension.class})
 class ReadinessIT {
 
   private static final List<String> NAMESPACES = List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE);
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration OUTAGE = Duration.ofSeconds(20);
   private static int port;
   private static Path database;
   private static TemporalDevServer temporal;
@@ -45,6 +46,8 @@ class ReadinessIT {
         .with("temporal.address", temporal.address())
         .with("temporal.nexus.endpoint", "it-readiness")
         .with("temporal.provision", "true")
+        // Short enough that a call made while the workers are still away answers 504.
+        .with("api.wait-timeout", "5s")
         .build();
   }
 
@@ -72,12 +75,30 @@ class ReadinessIT {
             .contains("127.0.0.1:" + port),
         "the check names the address: " + down);
 
+    // A long enough outage that the SDK's pollers back off for seconds after the server is back.
+    sleep(OUTAGE);
     temporal = TemporalDevServer.start(NAMESPACES, port, database);
-    ApiClient.Answer back = health.awaitReady(200, WAIT);
+    ApiClient.Answer back = health.awaitReady(200, Duration.ofSeconds(120));
     assertEquals(200, back.status(), "ready once Temporal is back: " + back);
+
+    // Ready means a call succeeds now, not once the workers have come back.
+    ApiClient api = new ApiClient(base);
+    for (int call = 1; call <= 5; call++) {
+      ApiClient.Answer echo = api.postJson("api/echo", "{\"message\": \"back " + call + "\"}");
+      assertEquals(200, echo.status(), "echo call " + call + " once ready again: " + echo);
+    }
     ApiClient.Answer hello =
-        new ApiClient(base).postJson("api/hello", "{\"name\": \"Again\", \"language\": \"es\"}");
+        api.postJson("api/hello", "{\"name\": \"Again\", \"language\": \"es\"}");
     assertEquals(200, hello.status(), "serving again: " + hello);
     assertEquals("¡Hola! Again 👋", hello.json().getString("result"));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

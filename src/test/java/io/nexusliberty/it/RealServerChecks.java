@@ -60,6 +60,15 @@ final class RealServerChecks {
 
   /** Identities of the workers polling a task queue for Nexus tasks. */
   List<String> nexusPollers(String namespace, String taskQueue) {
+    return pollers(namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_NEXUS);
+  }
+
+  /** Identities of the workers polling a task queue for workflow tasks. */
+  List<String> workflowPollers(String namespace, String taskQueue) {
+    return pollers(namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+  }
+
+  private List<String> pollers(String namespace, String taskQueue, TaskQueueType type) {
     return server
         .workflowService()
         .blockingStub()
@@ -67,7 +76,7 @@ final class RealServerChecks {
             DescribeTaskQueueRequest.newBuilder()
                 .setNamespace(namespace)
                 .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue))
-                .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_NEXUS)
+                .setTaskQueueType(type)
                 .build())
         .getPollersList()
         .stream()

@@ -1,12 +1,15 @@
 package io.nexusliberty.it;
 
+import static io.nexusliberty.it.TemporalDevServer.CALLER_NAMESPACE;
 import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import jakarta.json.Json;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -27,6 +30,11 @@ class SplitRolesIT {
 
   private static final String ENDPOINT = "it-split-roles";
 
+  /** Set for every test deployment by the test server's configDropins. */
+  private static final String HANDLER_TASK_QUEUE = "it-handler-task-queue";
+
+  private static final String CALLER_TASK_QUEUE = "it-split-roles-caller-queue";
+
   @Deployment(name = "handler-team", order = 1, testable = false)
   static WebArchive handlerTeam() {
     return TestWar.named("handler-team")
@@ -43,6 +51,7 @@ class SplitRolesIT {
     return TestWar.named("caller-team")
         .with("temporal.address", TemporalDevServer.shared().address())
         .with("temporal.workers", "caller")
+        .with("temporal.caller.task-queue", CALLER_TASK_QUEUE)
         .with("temporal.nexus.endpoint", ENDPOINT)
         .with("temporal.provision", "false")
         .build();
@@ -52,12 +61,28 @@ class SplitRolesIT {
   void eachDeploymentRunsOnlyItsRole(
       @ArquillianResource @OperateOnDeployment("handler-team") URL handlerTeam,
       @ArquillianResource @OperateOnDeployment("caller-team") URL callerTeam) {
-    assertEquals(
-        Json.createArrayBuilder().add("handler").build(),
-        new ApiClient(handlerTeam).get("api/connection").json().getJsonArray("roles"));
-    assertEquals(
-        Json.createArrayBuilder().add("caller").build(),
-        new ApiClient(callerTeam).get("api/connection").json().getJsonArray("roles"));
+    // Each deployment polls under its own identity, which ends with its context root.
+    new HealthChecks(handlerTeam).awaitReady(200, Duration.ofSeconds(60));
+    new HealthChecks(callerTeam).awaitReady(200, Duration.ofSeconds(60));
+    RealServerChecks server = new RealServerChecks(TemporalDevServer.shared());
+
+    List<String> handlerQueue = new ArrayList<>();
+    handlerQueue.addAll(server.workflowPollers(HANDLER_NAMESPACE, HANDLER_TASK_QUEUE));
+    handlerQueue.addAll(server.nexusPollers(HANDLER_NAMESPACE, HANDLER_TASK_QUEUE));
+    List<String> callerQueue = server.workflowPollers(CALLER_NAMESPACE, CALLER_TASK_QUEUE);
+
+    assertTrue(
+        handlerQueue.stream().anyMatch(identity -> identity.endsWith("/handler-team")),
+        "the handler team polls the handler task queue: " + handlerQueue);
+    assertTrue(
+        callerQueue.stream().anyMatch(identity -> identity.endsWith("/caller-team")),
+        "the caller team polls the caller task queue: " + callerQueue);
+    assertTrue(
+        handlerQueue.stream().noneMatch(identity -> identity.endsWith("/caller-team")),
+        "the caller team does not poll the handler task queue: " + handlerQueue);
+    assertTrue(
+        callerQueue.stream().noneMatch(identity -> identity.endsWith("/handler-team")),
+        "the handler team does not poll the caller task queue: " + callerQueue);
   }
 
   @Test

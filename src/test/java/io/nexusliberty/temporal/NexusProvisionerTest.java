@@ -26,7 +26,9 @@ class NexusProvisionerTest {
   void startServer() {
     server = EmbeddedTemporalServer.start(0);
     settings = defaultSettings();
-    connection = TemporalConnection.open(server.target(), settings.tls(), new NoopScope());
+    connection =
+        TemporalConnection.open(
+            server.target(), "provisioner-test", settings.tls(), new NoopScope());
   }
 
   @AfterEach
