@@ -76,7 +76,7 @@ class ReadinessIT {
         "the check names the address: " + down);
 
     // A long enough outage that the SDK's pollers back off for seconds after the server is back.
-    sleep(OUTAGE);
+    TemporalDevServer.sleep(OUTAGE);
     temporal = TemporalDevServer.start(NAMESPACES, port, database);
     ApiClient.Answer back = health.awaitReady(200, Duration.ofSeconds(120));
     assertEquals(200, back.status(), "ready once Temporal is back: " + back);
@@ -91,14 +91,5 @@ class ReadinessIT {
         api.postJson("api/hello", "{\"name\": \"Again\", \"language\": \"es\"}");
     assertEquals(200, hello.status(), "serving again: " + hello);
     assertEquals("¡Hola! Again 👋", hello.json().getString("result"));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

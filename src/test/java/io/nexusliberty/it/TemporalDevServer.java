@@ -185,7 +185,7 @@ final class TemporalDevServer implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration duration) {
+  static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
