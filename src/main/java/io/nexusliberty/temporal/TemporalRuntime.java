@@ -50,6 +50,7 @@ public class TemporalRuntime {
   }
 
   void onStartup(@Observes Startup startup) {
+    ShutdownLogging.keepHandlersOnShutdown();
     try {
       String target;
       if (settings.embedded()) {
@@ -143,7 +144,13 @@ public class TemporalRuntime {
                   + " for in-flight tasks ("
                   + TemporalSettings.SHUTDOWN_TIMEOUT
                   + ")");
+      long begin = System.nanoTime();
       started.shutdown(settings.shutdownTimeout());
+      LOG.info(
+          () ->
+              "Temporal workers stopped after "
+                  + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin)
+                  + " ms");
     }
     if (reconnects != null) {
       reconnects.close();

@@ -51,7 +51,7 @@ class TemporalSettingsTest {
     assertEquals("my-target-namespace", settings.handlerNamespace());
     assertEquals("my-handler-task-queue", settings.handlerTaskQueue());
     assertEquals("my-nexus-endpoint-name", settings.nexusEndpoint());
-    assertEquals(Duration.ofSeconds(10), settings.operationTimeout());
+    assertEquals(Duration.ofMinutes(5), settings.operationTimeout());
     assertEquals(Set.of(Role.CALLER, Role.HANDLER), settings.roles());
     assertEquals(Provisioning.AUTO, settings.provisioning());
     assertTrue(settings.provisions(), "auto provisions the embedded server");

@@ -1,0 +1,181 @@
+package io.nexusliberty.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A Liberty server of its own, run the way an operator runs one: the application's server.xml, the
+ * built WAR in {@code apps/}, settings in {@code server.env}, started in the foreground with the
+ * server script ({@code bin/server run}, whose process is the server's JVM) so that the test can
+ * send it real signals, and stopped with SIGKILL, SIGTERM or {@code bin/server stop} (what {@code
+ * mvn liberty:stop} runs).
+ */
+final class LibertyServer implements AutoCloseable {
+
+  /** How a test stops the server. */
+  enum Stop {
+    SIGKILL,
+    SIGTERM,
+    SERVER_STOP
+  }
+
+  private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Path wlp;
+  private final String name;
+  private final Path directory;
+  private final int httpPort;
+  private Process process;
+
+  private LibertyServer(Path wlp, String name, Map<String, String> environment) {
+    this.wlp = wlp;
+    this.name = name;
+    this.directory = wlp.resolve("usr/servers").resolve(name);
+    this.httpPort = TestWar.freePort();
+    try {
+      deleteRecursively(directory);
+      Files.createDirectories(directory.resolve("apps"));
+      Files.copy(
+          Path.of("src/main/liberty/config/server.xml"),
+          directory.resolve("server.xml"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          Path.of(System.getProperty("app.war")),
+          directory.resolve("apps/nexus-liberty.war"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(
+          directory.resolve("bootstrap.properties"),
+          "http.port=" + httpPort + "\nhttps.port=" + TestWar.freePort() + "\n");
+      Files.writeString(
+          directory.resolve("server.env"),
+          environment.entrySet().stream()
+              .map(entry -> entry.getKey() + "=" + entry.getValue())
+              .collect(Collectors.joining("\n", "", "\n")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create Liberty server " + directory, e);
+    }
+  }
+
+  /**
+   * A server named {@code name} in the build's Liberty installation (system property {@code
+   * it.wlp.dir}), replacing any left from an earlier run, with these environment variables.
+   */
+  static LibertyServer create(String name, Map<String, String> environment) {
+    String wlp = System.getProperty("it.wlp.dir");
+    if (wlp == null || !Files.isExecutable(Path.of(wlp, "bin", "server"))) {
+      throw new IllegalStateException(
+          "No Liberty installation (system property it.wlp.dir); run the tests with mvn verify");
+    }
+    return new LibertyServer(Path.of(wlp), name, environment);
+  }
+
+  /** The application's root URL. */
+  URL base() {
+    try {
+      return new URL("http://localhost:" + httpPort + "/");
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the server in the background; it is ready when its health endpoint says so. */
+  void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("Liberty server " + name + " is already running");
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    Path.of("target", "liberty-" + name + "-console.log").toFile()));
+    // Only server.env configures the application: nothing from the shell that runs the build.
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("TEMPORAL_"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start Liberty server " + name, e);
+    }
+  }
+
+  /** Stops the server this way and waits for its process to end; returns how long that took. */
+  Duration stop(Stop how) {
+    long start = System.nanoTime();
+    switch (how) {
+      case SIGKILL -> process.destroyForcibly();
+      case SIGTERM -> process.destroy();
+      case SERVER_STOP -> serverStop();
+    }
+    try {
+      if (!process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(
+            "Liberty server " + name + " did not exit within " + EXIT_TIMEOUT + " of " + how);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private void serverStop() {
+    try {
+      Process stop =
+          new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(
+                      Path.of("target", "liberty-" + name + "-console.log").toFile()))
+              .start();
+      if (!stop.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        stop.destroyForcibly();
+        throw new AssertionError("bin/server stop " + name + " did not return");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The lines of the server's current messages.log (Liberty rolls it over at each start). */
+  List<String> messages() {
+    try {
+      return Files.readAllLines(directory.resolve("logs/messages.log"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      stop(Stop.SIGKILL);
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
