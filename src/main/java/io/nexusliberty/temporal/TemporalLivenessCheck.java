@@ -2,13 +2,16 @@ package io.nexusliberty.temporal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while the application runs: an unreachable Temporal server makes it not ready, not dead,
- * since restarting the application would not bring the server back.
+ * Live unless a worker thread is stuck: a task that has run longer than {@code
+ * temporal.stuck-task-timeout}, which only a restart frees. An unreachable Temporal server makes
+ * the application not ready, not dead: restarting it would not bring the server back.
  */
 @Liveness
 @ApplicationScoped
@@ -18,9 +21,13 @@ public class TemporalLivenessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("temporal")
-        .withData("workers", temporal.workersStarted() ? "started" : "starting")
-        .up()
-        .build();
+    Optional<String> stuck = temporal.stuckTask();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("temporal")
+            .withData("workers", temporal.workersStarted() ? "started" : "starting")
+            .withData("runningTasks", temporal.runningTasks())
+            .withData("stuckTaskTimeout", temporal.settings().stuckTaskTimeout().toString());
+    stuck.ifPresent(task -> response.withData("stuck", task));
+    return response.status(stuck.isEmpty()).build();
   }
 }

@@ -43,6 +43,7 @@ public class TemporalRuntime {
   private NexusEndpointCheck endpointCheck;
   private ExecutorService startupThread;
   private final AtomicReference<TemporalWorkers> workers = new AtomicReference<>();
+  private final AtomicReference<String> startupFailure = new AtomicReference<>();
 
   /** Learns this deployment's context path, which names its workers to the server. */
   void onContext(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -95,7 +96,8 @@ public class TemporalRuntime {
               thread.setDaemon(true);
               return thread;
             });
-    startupThread.execute(new WorkerStartup(connection, settings, endpointCheck, workers::set));
+    startupThread.execute(
+        new WorkerStartup(connection, settings, endpointCheck, workers::set, startupFailure::set));
   }
 
   /** One line with everything an operator needs to know about this deployment's Temporal side. */
@@ -185,6 +187,45 @@ public class TemporalRuntime {
   /** Whether the workers of every configured role are polling. */
   public boolean workersStarted() {
     return workers.get() != null;
+  }
+
+  /**
+   * Why the start-up is not done, or empty once the workers have started: the workers start when
+   * the server answers, and the start-up waits for them.
+   */
+  public Optional<String> startupPending() {
+    if (workers.get() != null) {
+      return Optional.empty();
+    }
+    String failure = startupFailure.get();
+    return Optional.of(
+        "starting the workers at " + connection.target() + (failure == null ? "" : "; " + failure));
+  }
+
+  /**
+   * A worker task that has run longer than {@code temporal.stuck-task-timeout}, which means a
+   * worker thread is stuck: empty when there is none.
+   */
+  public Optional<String> stuckTask() {
+    TemporalWorkers started = workers.get();
+    return started == null
+        ? Optional.empty()
+        : started
+            .stuckTask(settings.stuckTaskTimeout())
+            .map(
+                task ->
+                    task
+                        + ", longer than "
+                        + TemporalSettings.STUCK_TASK_TIMEOUT
+                        + "="
+                        + settings.stuckTaskTimeout()
+                        + ": a worker thread is stuck; restart the application");
+  }
+
+  /** How many tasks the workers are running now. */
+  public int runningTasks() {
+    TemporalWorkers started = workers.get();
+    return started == null ? 0 : started.runningTasks();
   }
 
   /** Where the workers poll ("namespace X, task queue Y"), empty until they have started. */

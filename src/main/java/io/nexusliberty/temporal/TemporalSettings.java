@@ -39,6 +39,7 @@ public final class TemporalSettings {
   public static final String PROVISION = "temporal.provision";
   public static final String EMBEDDED_PORT = "temporal.embedded.port";
   public static final String SHUTDOWN_TIMEOUT = "temporal.shutdown-timeout";
+  public static final String STUCK_TASK_TIMEOUT = "temporal.stuck-task-timeout";
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
 
   private static final Pattern ADDRESS_FORMAT =
@@ -57,6 +58,7 @@ public final class TemporalSettings {
   private final Provisioning provisioning;
   private final int embeddedPort;
   private final Duration shutdownTimeout;
+  private final Duration stuckTaskTimeout;
   private final Duration apiWaitTimeout;
 
   private TemporalSettings(Function<String, Optional<String>> lookup) {
@@ -73,6 +75,7 @@ public final class TemporalSettings {
     provisioning = reader.choice(PROVISION, Provisioning.class);
     embeddedPort = reader.port(EMBEDDED_PORT);
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
+    stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
   }
 
@@ -150,6 +153,11 @@ public final class TemporalSettings {
   /** How long stopping waits for in-flight tasks. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** How long a worker may run one task before /health/live calls it stuck. */
+  public Duration stuckTaskTimeout() {
+    return stuckTaskTimeout;
   }
 
   /** How long an API call waits for its workflow's result before answering 504. */

@@ -2,13 +2,15 @@ package io.nexusliberty.temporal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
 /**
- * Started once the settings are valid and the connection is set up: the workers then start in the
- * background, whenever Temporal answers.
+ * Started once the application's start-up is done: the settings are valid, the connection is set
+ * up, and the workers of its roles have started, which they do as soon as Temporal answers. Until
+ * then the data says what the start-up is waiting for.
  */
 @Startup
 @ApplicationScoped
@@ -18,10 +20,12 @@ public class TemporalStartupCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    Optional<String> pending = temporal.startupPending();
     return HealthCheckResponse.named("temporal")
         .withData("address", temporal.target())
         .withData("embedded", temporal.settings().embedded())
-        .up()
+        .withData("workers", pending.orElse("started"))
+        .status(pending.isEmpty())
         .build();
   }
 }

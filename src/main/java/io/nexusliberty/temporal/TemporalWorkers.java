@@ -8,6 +8,7 @@ import io.nexusliberty.service.HelloService;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.workflow.NexusOperationOptions;
 import io.temporal.workflow.NexusServiceOptions;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +31,7 @@ final class TemporalWorkers {
   private static final Logger LOG = Logger.getLogger(TemporalWorkers.class.getName());
 
   private final Map<String, WorkerFactory> factories = new LinkedHashMap<>();
+  private final TaskWatch tasks = new TaskWatch();
   private final List<WorkerPollers.Polled> polled = new ArrayList<>();
 
   /**
@@ -99,7 +102,7 @@ final class TemporalWorkers {
           return factories
               .computeIfAbsent(
                   namespace, name -> WorkerFactory.newInstance(connection.client(name)))
-              .newWorker(queue);
+              .newWorker(queue, WorkerOptions.newBuilder().setWorkerTuner(tasks.tuner()).build());
         });
   }
 
@@ -113,6 +116,16 @@ final class TemporalWorkers {
   /** The task queues the workers poll, and for which kinds of task. */
   List<WorkerPollers.Polled> polled() {
     return List.copyOf(polled);
+  }
+
+  /** The task that has run longest, when it has run longer than {@code limit}. */
+  Optional<String> stuckTask(Duration limit) {
+    return tasks.longestOver(limit);
+  }
+
+  /** How many tasks the workers are running now. */
+  int runningTasks() {
+    return tasks.runningCount();
   }
 
   /** Starts polling; fails when the server does not answer. */

@@ -23,16 +23,23 @@ final class WorkerStartup implements Runnable {
   private final TemporalSettings settings;
   private final NexusEndpointCheck endpointCheck;
   private final Consumer<TemporalWorkers> onStarted;
+  private final Consumer<String> onFailure;
 
+  /**
+   * @param onStarted receives the started workers
+   * @param onFailure receives why an attempt failed, each time one does
+   */
   WorkerStartup(
       TemporalConnection connection,
       TemporalSettings settings,
       NexusEndpointCheck endpointCheck,
-      Consumer<TemporalWorkers> onStarted) {
+      Consumer<TemporalWorkers> onStarted,
+      Consumer<String> onFailure) {
     this.connection = connection;
     this.settings = settings;
     this.endpointCheck = endpointCheck;
     this.onStarted = onStarted;
+    this.onFailure = onFailure;
   }
 
   @Override
@@ -120,6 +127,7 @@ final class WorkerStartup implements Runnable {
             + "s: "
             + reason;
     LOG.warning(message);
+    onFailure.accept("attempt " + attempt + " failed: " + reason);
     LOG.log(Level.FINE, "Worker start attempt " + attempt + " failed", e);
   }
 }

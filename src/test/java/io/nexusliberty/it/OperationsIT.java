@@ -55,8 +55,16 @@ class OperationsIT {
     assertTrue(data.getString("workers").startsWith("polling namespace"), "data: " + data);
     assertEquals("my-caller-namespace", data.getString("callerNamespace"));
     assertEquals("it-handler-task-queue", data.getString("handlerTaskQueue"));
-    assertEquals(200, server.get("health/live").status(), "GET /health/live");
-    assertEquals(200, server.get("health/started").status(), "GET /health/started");
+    ApiClient.Answer live = server.get("health/live");
+    assertEquals(200, live.status(), "GET /health/live: " + live);
+    JsonObject liveData = HealthChecks.temporalCheck(live).getJsonObject("data");
+    assertEquals("started", liveData.getString("workers"), "live data: " + liveData);
+    assertEquals("PT5M", liveData.getString("stuckTaskTimeout"), "live data: " + liveData);
+    assertTrue(liveData.containsKey("runningTasks"), "live data: " + liveData);
+    ApiClient.Answer started = server.get("health/started");
+    assertEquals(200, started.status(), "GET /health/started: " + started);
+    JsonObject startedData = HealthChecks.temporalCheck(started).getJsonObject("data");
+    assertEquals("started", startedData.getString("workers"), "started data: " + startedData);
   }
 
   @Test

@@ -168,6 +168,33 @@ final class TemporalDevServer implements AutoCloseable {
         "temporal server start-dev did not answer in 60 s; see " + log, last);
   }
 
+  /** Freezes the server (SIGSTOP): it keeps its connections open and answers nothing. */
+  void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a paused server go on (SIGCONT). */
+  void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    List<String> command =
+        new ArrayList<>(List.of("kill", "-" + name, String.valueOf(process.pid())));
+    process.descendants().forEach(child -> command.add(String.valueOf(child.pid())));
+    try {
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     workflowService.shutdownNow();

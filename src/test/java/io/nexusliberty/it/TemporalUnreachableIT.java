@@ -56,6 +56,21 @@ class TemporalUnreachableIT {
     assertTrue(
         down.getJsonObject("data").getString("frontend").contains("not reachable"),
         "the check says why: " + down);
+    // The first attempt to start the workers fails at once: the port is closed.
+    ApiClient.Answer notStarted =
+        RealServerChecks.await(
+            () -> health.get("health/started"),
+            answer -> answer.body().contains("not reachable"),
+            Duration.ofSeconds(20));
+    assertEquals(
+        503, notStarted.status(), "/health/started before the workers start: " + notStarted);
+    String pending =
+        HealthChecks.temporalCheck(notStarted).getJsonObject("data").getString("workers");
+    assertTrue(
+        pending.contains("127.0.0.1:" + TEMPORAL_PORT) && pending.contains("not reachable"),
+        "the start-up says what it waits for: " + pending);
+    ApiClient.Answer live = health.get("health/live");
+    assertEquals(200, live.status(), "live while Temporal is down: restarting would not help");
 
     // Temporal's Java test server, on loopback, at the address the application was given.
     try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(TEMPORAL_PORT)) {
@@ -66,6 +81,7 @@ class TemporalUnreachableIT {
       assertTrue(api.get("api/connection").json().getBoolean("workersStarted"), "workers started");
       ApiClient.Answer ready = health.awaitReady(200, Duration.ofSeconds(30));
       assertEquals(200, ready.status(), "/health/ready once Temporal is up: " + ready);
+      assertEquals(200, health.get("health/started").status(), "started once the workers are");
     }
   }
 

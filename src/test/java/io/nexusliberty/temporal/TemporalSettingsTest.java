@@ -57,6 +57,7 @@ class TemporalSettingsTest {
     assertTrue(settings.provisions(), "auto provisions the embedded server");
     assertEquals(7233, settings.embeddedPort());
     assertEquals(Duration.ofSeconds(30), settings.shutdownTimeout());
+    assertEquals(Duration.ofMinutes(5), settings.stuckTaskTimeout());
     assertFalse(settings.tls().active(), "plaintext by default");
   }
 
