@@ -30,11 +30,11 @@ class CancellationIT {
 
   private static final String ENDPOINT = "it-cancellation";
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static SlowHandlerWorker handler;
+  private static HeldHandlerWorker handler;
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
-    handler = new SlowHandlerWorker(TemporalDevServer.shared(), ENDPOINT, "it-cancellation-queue");
+    handler = new HeldHandlerWorker(TemporalDevServer.shared(), ENDPOINT, "it-cancellation-queue");
     return TestWar.named("cancellation")
         .with("temporal.address", TemporalDevServer.shared().address())
         .with("temporal.workers", "caller")
@@ -58,7 +58,8 @@ class CancellationIT {
   @Test
   void cancellingTheCallerCancelsTheHandlerWorkflow() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    String name = SlowHandlerWorker.UNTIL_CANCELLED + " " + suffix;
+    // Never released: the handler workflow runs until it is cancelled.
+    String name = "Cancel " + suffix;
     String callerId = "cancel-caller-" + suffix;
     String handlerId = "hello-en-" + name.toLowerCase().replace(' ', '-');
     WorkflowClient client = TemporalDevServer.shared().client(CALLER_NAMESPACE);

@@ -3,7 +3,7 @@ package io.nexusliberty.it;
 import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.client.WorkflowClient;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -18,19 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two concurrent {@code say-hello} calls with the same name and language share one handler
- * workflow: its business ID dedupes the start, and the conflict policy USE_EXISTING attaches the
- * second operation to the running workflow instead of failing it.
+ * Two concurrent {@code say-hello} calls with the same name and language share one handler workflow
+ * run: both operations start, the second attaches to the first one's run, and the handler worker
+ * executes that run alone. The handler workflow holds its greeting until both operations have
+ * started, so the calls overlap whatever the timing.
  */
 @ExtendWith({RequiresTemporalCli.class, ArquillianExtension.class})
 class DedupeIT {
 
   private static final String ENDPOINT = "it-dedupe";
-  private static SlowHandlerWorker handler;
+  private static HeldHandlerWorker handler;
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
-    handler = new SlowHandlerWorker(TemporalDevServer.shared(), ENDPOINT, "it-dedupe-queue");
+    handler = new HeldHandlerWorker(TemporalDevServer.shared(), ENDPOINT, "it-dedupe-queue");
     return TestWar.named("dedupe")
         .with("temporal.address", TemporalDevServer.shared().address())
         .with("temporal.workers", "caller")
@@ -53,23 +54,32 @@ class DedupeIT {
     ApiClient api = new ApiClient(base);
     String name = "Dedupe " + UUID.randomUUID().toString().substring(0, 8);
     String body = "{\"name\": \"" + name + "\", \"language\": \"en\"}";
+    String handlerId = "hello-en-" + name.toLowerCase().replace(' ', '-');
 
     CompletableFuture<ApiClient.Answer> first =
         CompletableFuture.supplyAsync(() -> api.postJson("api/hello", body));
     CompletableFuture<ApiClient.Answer> second =
         CompletableFuture.supplyAsync(() -> api.postJson("api/hello", body));
+    int starts =
+        RealServerChecks.await(
+            () -> HeldHandlerWorker.operationStarts(name),
+            count -> count >= 2,
+            Duration.ofSeconds(30));
+    assertEquals(2, starts, "say-hello operations started for " + name);
+    WorkflowClient handlerNamespace = TemporalDevServer.shared().client(HANDLER_NAMESPACE);
+    handlerNamespace.newUntypedWorkflowStub(handlerId).signal(HeldHandlerWorker.RELEASE);
 
     for (ApiClient.Answer answer : List.of(first.join(), second.join())) {
       assertEquals(200, answer.status(), "each call answers: " + answer);
       assertEquals("Hello " + name + " 👋", answer.json().getString("result"));
     }
-    String handlerId = "hello-en-" + name.toLowerCase().replace(' ', '-');
-    RealServerChecks server = new RealServerChecks(TemporalDevServer.shared());
-    List<WorkflowExecutionInfo> runs =
-        RealServerChecks.await(
-            () -> server.runs(HANDLER_NAMESPACE, handlerId),
-            found -> found.size() > 1,
-            Duration.ofSeconds(3));
-    assertEquals(1, runs.size(), "runs of " + handlerId + ": " + runs);
+    assertEquals(
+        1,
+        HeldHandlerWorker.runs(handlerId).size(),
+        "runs of "
+            + handlerId
+            + " the handler worker executed: "
+            + HeldHandlerWorker.runs(handlerId));
+    assertEquals(2, HeldHandlerWorker.operationStarts(name), "no operation started again");
   }
 }
