@@ -64,13 +64,7 @@ final class TaskWatch {
 
   private static String describe(SlotInfo info) {
     if (info instanceof WorkflowSlotInfo workflow) {
-      return "Workflow task of "
-          + workflow.getWorkflowType()
-          + " "
-          + workflow.getWorkflowId()
-          + " (task queue "
-          + workflow.getTaskQueue()
-          + ")";
+      return "Workflow task of " + workflow.getWorkflowType() + " " + workflow.getWorkflowId();
     }
     if (info instanceof NexusSlotInfo nexus) {
       return "Nexus task "
