@@ -15,9 +15,11 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TemporalFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,19 +46,37 @@ public class CallerWorkflowRunner {
    * Runs a validated request: answers 200 with the result, or with {@code ?wait=false} 202 at once
    * with where to follow the workflow.
    *
-   * @param wait the {@code wait} query parameter, or null for true
-   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @param waits the values of the {@code wait} query parameter: none (true) or one
+   * @param idempotencyKeys the {@code Idempotency-Key} headers: none or one
    */
-  public Response call(CallerRequest request, String wait, String idempotencyKey, UriInfo uri) {
-    boolean waitForResult = waitParameter(wait);
-    StartedWorkflow workflow = start(request, idempotencyKey);
+  public Response call(
+      CallerRequest request, List<String> waits, List<String> idempotencyKeys, UriInfo uri) {
+    boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
+    StartedWorkflow workflow = start(request, single("Idempotency-Key", "header", idempotencyKeys));
     if (waitForResult) {
       return Response.ok(awaitResult(workflow)).build();
     }
+    // A path, not a URL: built from the request's Host header, a URL would point wherever the
+    // client said it was.
     return Response.accepted(
             new WorkflowAccepted(workflow.workflowId(), workflow.runId(), "running"))
-        .location(uri.getBaseUriBuilder().path("workflows").path(workflow.workflowId()).build())
+        .header(
+            HttpHeaders.LOCATION,
+            uri.getBaseUri().getRawPath() + "workflows/" + workflow.workflowId())
         .build();
+  }
+
+  /** The one value given, null for none; refuses a repeated one, whose meaning is ambiguous. */
+  private static String single(String name, String kind, List<String> values) {
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw ApiProblem.invalidField(
+          name,
+          "The " + kind + " \"" + name + "\" is given " + values.size() + " times: give it once");
+    }
+    return values.get(0);
   }
 
   private static boolean waitParameter(String wait) {

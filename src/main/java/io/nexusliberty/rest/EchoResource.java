@@ -70,8 +70,9 @@ public class EchoResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response echo(
       @Parameter(hidden = true) InputStream body,
-      @Parameter(ref = "wait") @QueryParam("wait") String wait,
-      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
+      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")
+          List<String> idempotencyKey,
       @Context UriInfo uri) {
     String message = JsonRequest.read(body).requiredText("message", MAX_MESSAGE_LENGTH);
     CallerRequest request =

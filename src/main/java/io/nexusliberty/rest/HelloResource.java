@@ -78,8 +78,9 @@ public class HelloResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response hello(
       @Parameter(hidden = true) InputStream body,
-      @Parameter(ref = "wait") @QueryParam("wait") String wait,
-      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
+      @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")
+          List<String> idempotencyKey,
       @Context UriInfo uri) {
     JsonRequest json = JsonRequest.read(body);
     String name = json.requiredText("name", MAX_NAME_LENGTH);

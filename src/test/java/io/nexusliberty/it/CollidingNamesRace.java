@@ -50,7 +50,7 @@ final class CollidingNamesRace {
         "Mary-Ann " + token.toUpperCase(),
         first,
         "mary ann " + token,
-        "\tMary Ann " + token,
+        "\u00a0Mary Ann " + token,
         "MARY-ANN " + token,
         "mary-ann " + token,
         "Mary Ann " + token.toUpperCase() + "  ",
@@ -163,6 +163,6 @@ final class CollidingNamesRace {
   }
 
   private static String quoted(String name) {
-    return "\"" + name.replace("\t", "\\t") + "\"";
+    return "\"" + name.replace("\u00a0", "\\u00a0") + "\"";
   }
 }
