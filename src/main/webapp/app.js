@@ -127,7 +127,7 @@ async function follow(call) {
 async function cancel(call, button) {
   button.disabled = true;
   const response = await fetch('api/workflows/' + encodeURIComponent(call.workflowId) + '/cancel',
-    {method: 'POST'});
+    {method: 'POST', headers: {'Content-Type': 'application/json'}});
   if (response.status !== 202 && response.status !== 409) {
     const answer = await readJson(response);
     button.disabled = false;

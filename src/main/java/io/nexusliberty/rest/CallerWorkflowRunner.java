@@ -1,9 +1,12 @@
 package io.nexusliberty.rest;
 
+import io.nexusliberty.caller.EchoCallerWorkflow;
+import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.temporal.TemporalRuntime;
 import io.nexusliberty.temporal.TemporalSettings;
 import io.nexusliberty.temporal.TemporalUnavailableException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -12,7 +15,10 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TerminatedFailure;
+import io.temporal.failure.TimeoutFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -39,6 +45,20 @@ public class CallerWorkflowRunner {
   static final String REQUEST_MEMO = "request";
 
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  static final String ECHO_ID_PREFIX = "echo-caller-";
+  static final String HELLO_ID_PREFIX = "hello-caller-";
+
+  /** The ID prefixes of the workflow types this API starts. */
+  private static final Map<String, String> PREFIXES =
+      Map.of(
+          ECHO_ID_PREFIX, EchoCallerWorkflow.class.getSimpleName(),
+          HELLO_ID_PREFIX, HelloCallerWorkflow.class.getSimpleName());
+
+  private static final Pattern API_WORKFLOW_ID =
+      Pattern.compile(
+          "(echo|hello)-caller-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+              + "|key-[A-Za-z0-9._-]{1,100})");
 
   @Inject TemporalRuntime temporal;
 
@@ -187,12 +207,14 @@ public class CallerWorkflowRunner {
       throw unavailable(e, workflow.workflowId());
     } catch (WorkflowException e) {
       // The workflow failed, was cancelled or terminated, or its Nexus operation failed.
+      String ending = ending(e);
       throw new ApiProblem(
               UNPROCESSABLE_CONTENT,
-              "Workflow failed",
-              workflow.workflowType() + " failed: " + rootMessage(e))
+              "Workflow " + ending,
+              workflow.workflowType() + " " + ending + ": " + rootMessage(e))
           .with("workflowId", workflow.workflowId())
-          .with("runId", workflow.runId());
+          .with("runId", workflow.runId())
+          .with("workflowStatus", ending);
     }
   }
 
@@ -206,7 +228,57 @@ public class CallerWorkflowRunner {
   }
 
   private ApiProblem unavailable(WorkflowException e, String workflowId) {
+    return temporalFailure(temporal, e, workflowId);
+  }
+
+  /**
+   * The answer to a call to Temporal that failed: 503 saying why when the server did not serve it;
+   * otherwise the failure is not the client's, nor the server's absence, and stays unexpected.
+   */
+  static ApiProblem temporalFailure(
+      TemporalRuntime temporal, RuntimeException e, String workflowId) {
+    if (!temporal.serverFailed(e)) {
+      throw e;
+    }
     return ApiProblem.temporalUnavailable(temporal.explain(e)).with("workflowId", workflowId);
+  }
+
+  /** Whether the ID has the form of the workflow IDs this API gives. */
+  static boolean isApiWorkflowId(String workflowId) {
+    return workflowId != null && API_WORKFLOW_ID.matcher(workflowId).matches();
+  }
+
+  /**
+   * Whether the API started this workflow: its type is the one its ID prefix stands for, and it
+   * carries the request memo.
+   */
+  static boolean startedByApi(WorkflowExecutionDescription description) {
+    String workflowId = description.getExecution().getWorkflowId();
+    String expectedType =
+        PREFIXES.entrySet().stream()
+            .filter(prefix -> workflowId.startsWith(prefix.getKey()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    return description.getWorkflowType().equals(expectedType)
+        && description.getMemo(REQUEST_MEMO, String.class, String.class) != null;
+  }
+
+  /** How a workflow that did not complete ended, as the API words it. */
+  private static String ending(WorkflowException e) {
+    // The workflow's own ending is its exception's direct cause; deeper ones are what it called.
+    Throwable cause = e.getCause();
+    if (cause instanceof CanceledFailure) {
+      return "cancelled";
+    }
+    if (cause instanceof TerminatedFailure) {
+      return "terminated";
+    }
+    if (cause instanceof TimeoutFailure timeout
+        && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE) {
+      return "timed out";
+    }
+    return "failed";
   }
 
   /** The innermost failure message: what actually went wrong, under the layers that carried it. */

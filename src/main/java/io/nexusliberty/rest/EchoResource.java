@@ -77,7 +77,9 @@ public class EchoResource {
     String message = JsonRequest.read(body).requiredText("message", MAX_MESSAGE_LENGTH);
     CallerRequest request =
         new CallerRequest(
-            EchoCallerWorkflow.class.getSimpleName(), "echo-caller-", List.of(message));
+            EchoCallerWorkflow.class.getSimpleName(),
+            CallerWorkflowRunner.ECHO_ID_PREFIX,
+            List.of(message));
     return runner.call(request, wait, idempotencyKey, uri);
   }
 }

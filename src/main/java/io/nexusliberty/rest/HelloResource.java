@@ -88,7 +88,7 @@ public class HelloResource {
     CallerRequest request =
         new CallerRequest(
             HelloCallerWorkflow.class.getSimpleName(),
-            "hello-caller-",
+            CallerWorkflowRunner.HELLO_ID_PREFIX,
             List.of(name, language.code()));
     return runner.call(request, wait, idempotencyKey, uri);
   }

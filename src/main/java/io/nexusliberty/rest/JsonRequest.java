@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -145,7 +144,11 @@ final class JsonRequest {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // RequestBodyFilter has normally read the body already; this is a client that broke off.
+      throw ApiProblem.invalidField(
+          "body",
+          "The request body could not be read: it is not valid HTTP (for example a broken"
+              + " chunked encoding)");
     }
   }
 

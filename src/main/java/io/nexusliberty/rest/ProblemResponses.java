@@ -2,8 +2,11 @@ package io.nexusliberty.rest;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Writes {@code application/problem+json} answers (RFC 9457). */
@@ -15,13 +18,38 @@ final class ProblemResponses {
 
   static Response of(
       Response.StatusType status, String title, String detail, Map<String, String> extensions) {
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .entity(json(status.getStatusCode(), title, detail, extensions))
+        .build();
+  }
+
+  /** The problem document as JSON text. */
+  static String json(int status, String title, String detail, Map<String, String> extensions) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", "about:blank")
             .add("title", title)
-            .add("status", status.getStatusCode())
+            .add("status", status)
             .add("detail", detail == null ? title : detail);
     extensions.forEach(body::add);
-    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    return body.build().toString();
+  }
+
+  /** Writes a problem from a servlet filter or servlet, where JAX-RS does not answer. */
+  static void write(
+      HttpServletResponse response,
+      int status,
+      String title,
+      String detail,
+      Map<String, String> extensions)
+      throws IOException {
+    byte[] body = json(status, title, detail, extensions).getBytes(StandardCharsets.UTF_8);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType(PROBLEM_JSON.toString());
+    response.setCharacterEncoding("UTF-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

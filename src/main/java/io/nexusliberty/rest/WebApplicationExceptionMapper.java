@@ -1,6 +1,7 @@
 package io.nexusliberty.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,11 +16,20 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException exception) {
-    Response.StatusType status = exception.getResponse().getStatusInfo();
-    String detail =
-        status.getStatusCode() == Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode()
-            ? "Send the request body as JSON, with the header Content-Type: application/json"
-            : exception.getMessage();
-    return ProblemResponses.of(status, status.getReasonPhrase(), detail, Map.of());
+    Response original = exception.getResponse();
+    int status = original.getStatus();
+    // The framework's own message (RESTEASY003210: ...) never reaches the client.
+    Response problem =
+        ProblemResponses.of(
+            Response.Status.fromStatusCode(status) == null
+                ? Response.Status.BAD_REQUEST
+                : Response.Status.fromStatusCode(status),
+            HttpStatuses.title(status),
+            HttpStatuses.detail(status),
+            Map.of());
+    String allow = original.getHeaderString(HttpHeaders.ALLOW);
+    return allow == null
+        ? problem
+        : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
   }
 }

@@ -132,27 +132,49 @@ public class WorkflowsResource {
         .build();
   }
 
+  /**
+   * The workflow, when it is one this API started: an ID of the API's form, a caller workflow type,
+   * and the request memo the API gives every workflow it starts; any other answers 404, so that the
+   * API reveals and touches nothing else in the caller namespace.
+   */
   private WorkflowExecutionDescription describe(WorkflowStub workflow, String workflowId) {
+    if (!CallerWorkflowRunner.isApiWorkflowId(workflowId)) {
+      throw unknown(workflowId);
+    }
+    WorkflowExecutionDescription description;
     try {
-      return workflow.describe();
+      description = workflow.describe();
     } catch (WorkflowException e) {
       if (e instanceof WorkflowNotFoundException
           || e.getCause() instanceof WorkflowNotFoundException) {
-        throw new ApiProblem(
-                Response.Status.NOT_FOUND,
-                "Unknown workflow",
-                "No workflow "
-                    + workflowId
-                    + " in namespace "
-                    + temporal.settings().callerNamespace())
-            .with("workflowId", workflowId);
+        throw unknown(workflowId);
       }
       throw unavailable(e, workflowId);
     }
+    if (!CallerWorkflowRunner.startedByApi(description)) {
+      throw unknown(workflowId);
+    }
+    return description;
+  }
+
+  private ApiProblem unknown(String workflowId) {
+    boolean printable = CallerWorkflowRunner.isApiWorkflowId(workflowId);
+    ApiProblem problem =
+        new ApiProblem(
+            Response.Status.NOT_FOUND,
+            "Unknown workflow",
+            printable
+                ? "No workflow "
+                    + workflowId
+                    + " started by this API in namespace "
+                    + temporal.settings().callerNamespace()
+                : "No workflow with this ID was started by this API: its IDs look like"
+                    + " hello-caller-<uuid> or echo-caller-key-<key>");
+    return printable ? problem.with("workflowId", workflowId) : problem;
   }
 
   private ApiProblem unavailable(WorkflowException e, String workflowId) {
-    return ApiProblem.temporalUnavailable(temporal.explain(e)).with("workflowId", workflowId);
+    return CallerWorkflowRunner.temporalFailure(temporal, e, workflowId);
   }
 
   /** The status as the API words it: running, completed, failed, cancelled, timed out, ... */

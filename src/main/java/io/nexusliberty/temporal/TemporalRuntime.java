@@ -325,6 +325,30 @@ public class TemporalRuntime {
     return new TemporalUnavailableException(explain(e), e);
   }
 
+  /**
+   * Whether a failed call failed because of the server or the connection to it (unreachable, too
+   * slow, credentials or permissions refused, a missing namespace, rate limits), rather than
+   * because of the request.
+   */
+  public boolean serverFailed(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException status) {
+        return switch (status.getStatus().getCode()) {
+          case UNAVAILABLE,
+                  DEADLINE_EXCEEDED,
+                  UNKNOWN,
+                  UNAUTHENTICATED,
+                  PERMISSION_DENIED,
+                  NOT_FOUND,
+                  RESOURCE_EXHAUSTED ->
+              true;
+          default -> false;
+        };
+      }
+    }
+    return false;
+  }
+
   /** What a failed call to the server means, and which setting to look at. */
   public String explain(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -41,9 +41,11 @@ public final class TemporalSettings {
   public static final String SHUTDOWN_TIMEOUT = "temporal.shutdown-timeout";
   public static final String STUCK_TASK_TIMEOUT = "temporal.stuck-task-timeout";
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
+  public static final String API_ALLOWED_ORIGINS = "api.allowed-origins";
 
   private static final Pattern ADDRESS_FORMAT =
       Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[^:/\\s]+):(\\d{1,5})$");
+  private static final Pattern ORIGIN = Pattern.compile("^https?://[^/\\s?#@]+$");
   private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d{1,9})\\s*(ms|s|m|h)$");
 
   private final String address;
@@ -60,6 +62,7 @@ public final class TemporalSettings {
   private final Duration shutdownTimeout;
   private final Duration stuckTaskTimeout;
   private final Duration apiWaitTimeout;
+  private final Set<String> apiAllowedOrigins;
 
   private TemporalSettings(Function<String, Optional<String>> lookup) {
     Reader reader = new Reader(lookup);
@@ -77,6 +80,7 @@ public final class TemporalSettings {
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
     stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
+    apiAllowedOrigins = readOrigins(reader.optional(API_ALLOWED_ORIGINS).orElse(""));
   }
 
   /**
@@ -163,6 +167,34 @@ public final class TemporalSettings {
   /** How long an API call waits for its workflow's result before answering 504. */
   public Duration apiWaitTimeout() {
     return apiWaitTimeout;
+  }
+
+  /**
+   * Origins other than the application's own whose pages may make changing requests (POST) to the
+   * API, lower-cased: {@code scheme://host[:port]} each.
+   */
+  public Set<String> apiAllowedOrigins() {
+    return apiAllowedOrigins;
+  }
+
+  private static Set<String> readOrigins(String value) {
+    Set<String> origins = new java.util.LinkedHashSet<>();
+    for (String entry : value.split(",")) {
+      String origin = entry.strip().toLowerCase(java.util.Locale.ROOT);
+      if (origin.isEmpty()) {
+        continue;
+      }
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new InvalidSettingException(
+            API_ALLOWED_ORIGINS,
+            "\""
+                + entry.strip()
+                + "\" is not an origin: use scheme://host[:port], such as https://app.example.com,"
+                + " separated by commas");
+      }
+      origins.add(origin);
+    }
+    return Set.copyOf(origins);
   }
 
   private static TlsSettings readTls(Reader reader, boolean remote) {

@@ -5,10 +5,7 @@ import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Optional;
@@ -60,17 +57,12 @@ class CancellationIT {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     // Never released: the handler workflow runs until it is cancelled.
     String name = "Cancel " + suffix;
-    String callerId = "cancel-caller-" + suffix;
     String handlerId = "hello-en-" + name.toLowerCase().replace(' ', '-');
-    WorkflowClient client = TemporalDevServer.shared().client(CALLER_NAMESPACE);
-    HelloCallerWorkflow caller =
-        client.newWorkflowStub(
-            HelloCallerWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(callerId)
-                .setTaskQueue("my-caller-workflow-task-queue")
-                .build());
-    WorkflowClient.start(caller::hello, name, "en");
+    ApiClient api = new ApiClient(base);
+    ApiClient.Answer accepted =
+        api.postJson("api/hello?wait=false", "{\"name\": \"" + name + "\", \"language\": \"en\"}");
+    assertEquals(202, accepted.status(), "accepted: " + accepted);
+    String callerId = accepted.json().getString("workflowId");
     assertEquals(
         Optional.of(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING),
         awaitStatus(
@@ -79,7 +71,6 @@ class CancellationIT {
             WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING),
         "the handler workflow runs while the operation is in flight");
 
-    ApiClient api = new ApiClient(base);
     ApiClient.Answer cancel =
         api.post("api/workflows/" + callerId + "/cancel", "application/json", "");
 
@@ -106,11 +97,12 @@ class CancellationIT {
   @Test
   void cancellingAnUnknownWorkflowAnswers404() {
     ApiClient.Answer answer =
-        new ApiClient(base).post("api/workflows/no-such-workflow/cancel", "application/json", "");
+        new ApiClient(base)
+            .post("api/workflows/hello-caller-key-no-such-workflow/cancel", "application/json", "");
 
     assertEquals(404, answer.status(), "POST cancel of an unknown ID: " + answer);
     assertTrue(answer.isProblem(), "problem+json expected: " + answer);
-    assertEquals("no-such-workflow", answer.json().getString("workflowId"));
+    assertEquals("hello-caller-key-no-such-workflow", answer.json().getString("workflowId"));
   }
 
   private Optional<WorkflowExecutionStatus> awaitStatus(

@@ -55,7 +55,9 @@ class WorkflowApiIT {
     assertTrue(
         accepted.location().endsWith("/api/workflows/" + workflowId),
         "Location of " + accepted + ": " + accepted.location());
-    JsonObject status = awaitStatus(api, URI.create(accepted.location()), "completed");
+    assertTrue(accepted.location().startsWith("/"), "a path, not a URL: " + accepted.location());
+    JsonObject status =
+        awaitStatus(api, URI.create(base.toString()).resolve(accepted.location()), "completed");
     assertEquals("Bonjour Later 👋", status.getString("result"), "result in " + status);
     assertEquals(workflowId, status.getString("workflowId"));
     assertEquals("HelloCallerWorkflow", status.getString("type"));
@@ -68,11 +70,12 @@ class WorkflowApiIT {
 
   @Test
   void unknownWorkflowAnswers404() {
-    ApiClient.Answer answer = new ApiClient(base).get("api/workflows/no-such-workflow");
+    ApiClient.Answer answer =
+        new ApiClient(base).get("api/workflows/hello-caller-key-no-such-workflow");
 
     assertEquals(404, answer.status(), "GET unknown: " + answer);
     assertTrue(answer.isProblem(), "problem+json expected: " + answer);
-    assertEquals("no-such-workflow", answer.json().getString("workflowId"));
+    assertEquals("hello-caller-key-no-such-workflow", answer.json().getString("workflowId"));
   }
 
   @Test
@@ -139,7 +142,8 @@ class WorkflowApiIT {
 
     assertEquals(202, cancel.status(), "cancel: " + cancel);
     assertEquals(workflowId, cancel.json().getString("workflowId"));
-    JsonObject status = awaitStatus(api, URI.create(accepted.location()), "cancelled");
+    JsonObject status =
+        awaitStatus(api, URI.create(slow.toString()).resolve(accepted.location()), "cancelled");
     assertFalse(status.getString("failure").isBlank(), "the failure says why: " + status);
     ApiClient.Answer again =
         api.post("api/workflows/" + workflowId + "/cancel", "application/json", "");

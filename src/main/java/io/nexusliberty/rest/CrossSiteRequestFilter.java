@@ -1,0 +1,71 @@
+package io.nexusliberty.rest;
+
+import io.nexusliberty.temporal.TemporalSettings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keeps other web sites from acting through a user's browser: a request that changes something (any
+ * method but GET, HEAD and OPTIONS) must say it sends JSON, which a foreign page can only do after
+ * a CORS preflight that this application never grants, and must not come from a foreign {@code
+ * Origin} (only the application's own, and those in {@code api.allowed-origins}).
+ */
+public class CrossSiteRequestFilter extends HttpFilter {
+
+  @Inject TemporalSettings settings;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String origin = request.getHeader("Origin");
+    if (origin != null && !allowed(origin, request)) {
+      ProblemResponses.write(
+          response,
+          403,
+          "Cross-site request refused",
+          "Requests from another site's pages are refused; to allow a site, add its origin to "
+              + TemporalSettings.API_ALLOWED_ORIGINS,
+          Map.of("field", "Origin"));
+      return;
+    }
+    if (!isJson(request.getContentType())) {
+      ProblemResponses.write(
+          response,
+          415,
+          HttpStatuses.title(415),
+          HttpStatuses.detail(415),
+          Map.of("field", "Content-Type"));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private boolean allowed(String origin, HttpServletRequest request) {
+    String normalized = origin.toLowerCase(Locale.ROOT);
+    String host = request.getHeader("Host");
+    String own =
+        host == null ? null : (request.getScheme() + "://" + host).toLowerCase(Locale.ROOT);
+    return normalized.equals(own) || settings.apiAllowedOrigins().contains(normalized);
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json");
+  }
+}

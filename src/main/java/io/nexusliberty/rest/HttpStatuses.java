@@ -1,0 +1,40 @@
+package io.nexusliberty.rest;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The application's own words for the HTTP errors that the container or JAX-RS raise: a title and a
+ * detail that say what to do, never the framework's message.
+ */
+final class HttpStatuses {
+
+  private HttpStatuses() {}
+
+  static String title(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return switch (status) {
+      case 408 -> "Request timeout";
+      case 431 -> "Request header fields too large";
+      default -> known == null ? "Error " + status : known.getReasonPhrase();
+    };
+  }
+
+  static String detail(int status) {
+    return switch (status) {
+      case 400 ->
+          "The request is malformed: its URL, headers or body cannot be read as HTTP; URLs may"
+              + " hold only URL characters, with valid %-escapes";
+      case 403 -> "This request is not allowed";
+      case 404 -> "There is nothing at this path; the API is described at /openapi";
+      case 405 -> "This method is not allowed on this path; the API is described at /openapi";
+      case 406 -> "The API answers application/json (errors: application/problem+json)";
+      case 408 -> "The request body did not arrive in time";
+      case 411 -> "Send the request body with a Content-Length";
+      case 413 -> "The request body is larger than " + JsonRequest.MAX_BODY_BYTES + " bytes";
+      case 414 -> "The URL is too long";
+      case 415 -> "Send the request body as JSON, with the header Content-Type: application/json";
+      case 431 -> "The request headers are too large";
+      default -> title(status);
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package io.nexusliberty.rest;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The application's error page (web.xml): every error the servlet container answers by itself (a
+ * malformed URL, a missing file, a body it could not read) becomes a problem document, never the
+ * container's HTML page with its message IDs.
+ */
+public class ProblemErrorServlet extends HttpServlet {
+
+  private static final Logger LOG = Logger.getLogger(ProblemErrorServlet.class.getName());
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    // Liberty marks its error dispatches with an empty "$WSEP" header; it says nothing to clients.
+    response.setHeader("$WSEP", null);
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer number && number >= 400 ? number : 500;
+    Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    if (status >= 500) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(
+          Level.SEVERE,
+          "Unexpected error, incident " + incident,
+          error instanceof Throwable throwable ? throwable : null);
+      ProblemResponses.write(
+          response,
+          status,
+          "Internal error",
+          "The request failed unexpectedly; the server log has the details under incident "
+              + incident,
+          Map.of("incident", incident));
+      return;
+    }
+    ProblemResponses.write(
+        response, status, HttpStatuses.title(status), HttpStatuses.detail(status), Map.of());
+  }
+}

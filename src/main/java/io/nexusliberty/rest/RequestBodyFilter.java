@@ -1,0 +1,201 @@
+package io.nexusliberty.rest;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads request bodies without holding a thread: the body arrives through non-blocking reads, up to
+ * {@link JsonRequest#MAX_BODY_BYTES} and within {@link #BODY_TIMEOUT}, and only then does the API
+ * see the request, with the whole body in memory. A slow or stalled client costs a little memory,
+ * never a thread, so it cannot starve health checks or other calls; it is answered 408 when the
+ * time is up, 413 when the body grows past the limit, 400 when it is not valid HTTP.
+ */
+public class RequestBodyFilter extends HttpFilter {
+
+  /** How long a client may take to send its request body. */
+  static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final String BODY = RequestBodyFilter.class.getName() + ".body";
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Object body = request.getAttribute(BODY);
+    if (body instanceof byte[] bytes) {
+      chain.doFilter(new BufferedBody(request, bytes), response);
+      return;
+    }
+    if (request.getDispatcherType() != DispatcherType.REQUEST
+        || !request.isAsyncSupported()
+        || request.getContentLengthLong() == 0
+        || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (request.getHeader("Upgrade") != null) {
+      // Liberty does not upgrade a request whose body is read this way, and a connection that
+      // carried one fails the client's next upgrade attempt (h2c): let the client start afresh.
+      response.setHeader("Connection", "close");
+    }
+    AsyncContext async = request.startAsync();
+    async.setTimeout(BODY_TIMEOUT.toMillis());
+    ServletInputStream input = request.getInputStream();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    AtomicBoolean answered = new AtomicBoolean();
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onTimeout(AsyncEvent event) throws IOException {
+            if (answered.compareAndSet(false, true)) {
+              refuse(async, 408, "body");
+            }
+          }
+
+          @Override
+          public void onComplete(AsyncEvent event) {}
+
+          @Override
+          public void onError(AsyncEvent event) {}
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
+        });
+    input.setReadListener(
+        new ReadListener() {
+          private final byte[] buffer = new byte[4096];
+
+          @Override
+          public void onDataAvailable() throws IOException {
+            while (input.isReady() && !input.isFinished()) {
+              int read = input.read(buffer);
+              if (read < 0) {
+                return;
+              }
+              received.write(buffer, 0, read);
+              if (received.size() > JsonRequest.MAX_BODY_BYTES
+                  && answered.compareAndSet(false, true)) {
+                refuse(async, 413, "body");
+                return;
+              }
+            }
+          }
+
+          @Override
+          public void onAllDataRead() {
+            if (answered.compareAndSet(false, true)) {
+              request.setAttribute(BODY, received.toByteArray());
+              async.dispatch();
+            }
+          }
+
+          @Override
+          public void onError(Throwable failure) {
+            if (answered.compareAndSet(false, true)) {
+              try {
+                refuse(async, timedOut(failure) ? 408 : 400, "body");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+        });
+  }
+
+  private static void refuse(AsyncContext async, int status, String field) throws IOException {
+    try {
+      HttpServletResponse response = (HttpServletResponse) async.getResponse();
+      response.setHeader("Connection", "close");
+      ProblemResponses.write(
+          response,
+          status,
+          HttpStatuses.title(status),
+          status == 400
+              ? "The request body could not be read: it is not valid HTTP (for example a broken"
+                  + " chunked encoding)"
+              : HttpStatuses.detail(status),
+          Map.of("field", field));
+    } finally {
+      async.complete();
+    }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SocketTimeoutException
+          || cause.getClass().getSimpleName().contains("Timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The request with its body already read. */
+  private static final class BufferedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return bytes.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("The body has already been read");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.nexusliberty.rest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Refuses, before anything reads them, requests whose URL is not a valid URL (characters outside
+ * RFC 3986, broken %-escapes, escaped control characters or bytes that are not UTF-8) and request
+ * bodies that announce more bytes than the API accepts.
+ */
+public class RequestLimitsFilter extends HttpFilter {
+
+  private static final String PATH_CHARACTERS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Optional<String> malformed =
+        malformed(request.getRequestURI(), "")
+            .or(
+                () ->
+                    request.getQueryString() == null
+                        ? Optional.empty()
+                        : malformed(request.getQueryString(), "?"));
+    if (malformed.isPresent()) {
+      ProblemResponses.write(
+          response, 400, "Malformed URL", "The URL " + malformed.get(), Map.of("field", "url"));
+      return;
+    }
+    if (request.getContentLengthLong() > JsonRequest.MAX_BODY_BYTES) {
+      // Answered before the body arrives: the connection cannot carry another request after it.
+      response.setHeader("Connection", "close");
+      ProblemResponses.write(
+          response,
+          413,
+          HttpStatuses.title(413),
+          HttpStatuses.detail(413),
+          Map.of("field", "body"));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** What is wrong with this part of a URL, or empty when nothing is. */
+  static Optional<String> malformed(String raw, String alsoAllowed) {
+    byte[] decoded = new byte[raw.length()];
+    int length = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (PATH_CHARACTERS.indexOf(c) < 0 && alsoAllowed.indexOf(c) < 0) {
+        return Optional.of(
+            "holds a character that URLs may not hold unescaped: "
+                + (c > 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c)));
+      }
+      if (c == '%') {
+        if (i + 2 >= raw.length()
+            || Character.digit(raw.charAt(i + 1), 16) < 0
+            || Character.digit(raw.charAt(i + 2), 16) < 0) {
+          return Optional.of("holds a '%' that is not followed by two hexadecimal digits");
+        }
+        int value =
+            Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16);
+        if (value < 0x20 || value == 0x7F) {
+          return Optional.of("holds an escaped control character");
+        }
+        decoded[length++] = (byte) value;
+        i += 2;
+      } else {
+        decoded[length++] = (byte) c;
+      }
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(decoded, 0, length));
+    } catch (CharacterCodingException e) {
+      return Optional.of("holds %-escapes that are not UTF-8");
+    }
+    return Optional.empty();
+  }
+}
