@@ -28,7 +28,10 @@ final class HttpStatuses {
       case 404 -> "There is nothing at this path; the API is described at /openapi";
       case 405 -> "This method is not allowed on this path; the API is described at /openapi";
       case 406 -> "The API answers application/json (errors: application/problem+json)";
-      case 408 -> "The request body did not arrive in time";
+      case 408 ->
+          "The request body did not arrive within "
+              + RequestBodyFilter.BODY_TIMEOUT.toSeconds()
+              + " s";
       case 411 -> "Send the request body with a Content-Length";
       case 413 -> "The request body is larger than " + JsonRequest.MAX_BODY_BYTES + " bytes";
       case 414 -> "The URL is too long";

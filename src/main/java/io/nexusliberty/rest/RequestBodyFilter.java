@@ -23,15 +23,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads request bodies without holding a thread: the body arrives through non-blocking reads, up to
- * {@link JsonRequest#MAX_BODY_BYTES} and within {@link #BODY_TIMEOUT}, and only then does the API
- * see the request, with the whole body in memory. A slow or stalled client costs a little memory,
- * never a thread, so it cannot starve health checks or other calls; it is answered 408 when the
- * time is up, 413 when the body grows past the limit, 400 when it is not valid HTTP.
+ * {@link JsonRequest#MAX_BODY_BYTES} and within {@link #BODY_TIMEOUT} (4 s), and only then does the
+ * API see the request, with the whole body in memory. A slow or stalled client costs a little
+ * memory, never a thread, so it cannot starve health checks or other calls; it is answered 408 when
+ * the time is up, 413 when the body grows past the limit, 400 when it is not valid HTTP.
  */
 public class RequestBodyFilter extends HttpFilter {
 
   /** How long a client may take to send its request body. */
-  static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
 
   private static final String BODY = RequestBodyFilter.class.getName() + ".body";
 
