@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keeps other web sites from acting through a user's browser: a request that changes something (any
- * method but GET, HEAD and OPTIONS) must say it sends JSON, which a foreign page can only do after
- * a CORS preflight that this application never grants, and must not come from a foreign {@code
- * Origin} (only the application's own, and those in {@code api.allowed-origins}).
+ * Keeps other web sites from acting through a user's browser: a request that changes something (a
+ * POST) must say it sends JSON, which a foreign page can only do after a CORS preflight that this
+ * application never grants, and must not come from a foreign {@code Origin} (only the application's
+ * own, and those in {@code api.allowed-origins}).
  */
 public class CrossSiteRequestFilter extends HttpFilter {
 

@@ -1,8 +1,6 @@
 package io.nexusliberty.rest;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,6 +17,10 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,18 +35,26 @@ public class RequestBodyFilter extends HttpFilter {
   /** How long a client may take to send its request body. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
 
-  private static final String BODY = RequestBodyFilter.class.getName() + ".body";
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "request-body-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  @Override
+  public void destroy() {
+    deadlines.shutdownNow();
+  }
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    Object body = request.getAttribute(BODY);
-    if (body instanceof byte[] bytes) {
-      chain.doFilter(new BufferedBody(request, bytes), response);
-      return;
-    }
-    if (request.getDispatcherType() != DispatcherType.REQUEST
+    // Only a POST's body is read by the API; other methods with a body answer 405 unread.
+    if (!request.getMethod().equals("POST")
+        || request.getDispatcherType() != DispatcherType.REQUEST
         || !request.isAsyncSupported()
         || request.getContentLengthLong() == 0
         || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -57,28 +67,24 @@ public class RequestBodyFilter extends HttpFilter {
       response.setHeader("Connection", "close");
     }
     AsyncContext async = request.startAsync();
-    async.setTimeout(BODY_TIMEOUT.toMillis());
+    // No container timeout: once the body is in, the call may wait for its workflow's result.
+    async.setTimeout(0);
     ServletInputStream input = request.getInputStream();
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     AtomicBoolean answered = new AtomicBoolean();
-    async.addListener(
-        new AsyncListener() {
-          @Override
-          public void onTimeout(AsyncEvent event) throws IOException {
-            if (answered.compareAndSet(false, true)) {
-              refuse(async, 408, "body");
-            }
-          }
-
-          @Override
-          public void onComplete(AsyncEvent event) {}
-
-          @Override
-          public void onError(AsyncEvent event) {}
-
-          @Override
-          public void onStartAsync(AsyncEvent event) {}
-        });
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () -> {
+              if (answered.compareAndSet(false, true)) {
+                try {
+                  refuse(async, 408, "body");
+                } catch (IOException | RuntimeException e) {
+                  // The client went away meanwhile: nothing is left to answer.
+                }
+              }
+            },
+            BODY_TIMEOUT.toMillis(),
+            TimeUnit.MILLISECONDS);
     input.setReadListener(
         new ReadListener() {
           private final byte[] buffer = new byte[4096];
@@ -100,10 +106,16 @@ public class RequestBodyFilter extends HttpFilter {
           }
 
           @Override
-          public void onAllDataRead() {
+          public void onAllDataRead() throws IOException {
             if (answered.compareAndSet(false, true)) {
-              request.setAttribute(BODY, received.toByteArray());
-              async.dispatch();
+              deadline.cancel(false);
+              try {
+                chain.doFilter(new BufferedBody(request, received.toByteArray()), response);
+              } catch (ServletException e) {
+                throw new IOException(e);
+              } finally {
+                async.complete();
+              }
             }
           }
 

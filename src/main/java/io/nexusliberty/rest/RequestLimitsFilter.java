@@ -10,15 +10,22 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Refuses, before anything reads them, requests whose URL is not a valid URL (characters outside
- * RFC 3986, broken %-escapes, escaped control characters or bytes that are not UTF-8) and request
- * bodies that announce more bytes than the API accepts.
+ * Refuses, before anything reads them, requests with a method HTTP APIs do not use (TRACE, or one
+ * unknown), requests whose URL is not a valid URL (characters outside RFC 3986, broken %-escapes,
+ * escaped control characters or bytes that are not UTF-8) and request bodies that announce more
+ * bytes than the API accepts.
  */
 public class RequestLimitsFilter extends HttpFilter {
+
+  private static final Set<String> METHODS =
+      new LinkedHashSet<>(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"));
 
   private static final String PATH_CHARACTERS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
@@ -27,6 +34,14 @@ public class RequestLimitsFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (!METHODS.contains(request.getMethod())) {
+      // TRACE echoes requests back (a cross-site tracing tool), and unknown methods would be
+      // answered by the container in its own words.
+      response.setHeader("Allow", String.join(", ", METHODS));
+      ProblemResponses.write(
+          response, 405, HttpStatuses.title(405), HttpStatuses.detail(405), Map.of());
+      return;
+    }
     Optional<String> malformed =
         malformed(request.getRequestURI(), "")
             .or(

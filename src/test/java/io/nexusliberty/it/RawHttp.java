@@ -35,6 +35,10 @@ final class RawHttp {
       return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
 
+    boolean isJson() {
+      return header("content-type").startsWith("application/json");
+    }
+
     boolean isProblem() {
       return header("content-type").startsWith("application/problem+json");
     }
