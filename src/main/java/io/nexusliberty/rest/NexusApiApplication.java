@@ -89,7 +89,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
               @APIResponse(
                   name = "WorkflowFailed",
                   responseCode = "422",
-                  description = "The Nexus operation or the caller workflow failed",
+                  description =
+                      "The Nexus operation or the caller workflow failed, or the caller workflow"
+                          + " was cancelled, terminated or timed out (workflowStatus says which)",
                   content =
                       @Content(
                           mediaType = "application/problem+json",
@@ -128,9 +130,43 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = "application/problem+json",
                           schema = @Schema(implementation = ProblemDocument.class))),
               @APIResponse(
+                  name = "CrossSite",
+                  responseCode = "403",
+                  description =
+                      "A POST from another site's page: its Origin is neither this application's"
+                          + " nor in api.allowed-origins",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "BodyTimeout",
+                  responseCode = "408",
+                  description = "The request body did not arrive within 4 s",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "BodyTooLarge",
+                  responseCode = "413",
+                  description = "The request body is larger than 16 KiB",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "NotJson",
+                  responseCode = "415",
+                  description = "A POST without Content-Type: application/json",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
                   name = "UnknownWorkflow",
                   responseCode = "404",
-                  description = "No caller workflow with this ID",
+                  description = "No caller workflow with this ID started by this API",
                   content =
                       @Content(
                           mediaType = "application/problem+json",

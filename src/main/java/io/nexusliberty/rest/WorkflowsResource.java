@@ -98,6 +98,8 @@ public class WorkflowsResource {
                       value =
                           "{\"workflowId\": \"hello-caller-bf084690\", \"status\": \"cancel"
                               + " requested\"}")))
+  @APIResponse(responseCode = "403", ref = "CrossSite")
+  @APIResponse(responseCode = "415", ref = "NotJson")
   @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
   @APIResponse(
       responseCode = "409",

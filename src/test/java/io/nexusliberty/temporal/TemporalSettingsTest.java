@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading and validating the settings, starting from the defaults in server.xml. */
 class TemporalSettingsTest {
@@ -93,6 +94,25 @@ class TemporalSettingsTest {
 
     values.put(TemporalSettings.WORKERS, "none");
     assertEquals(Set.of(), load().roles());
+  }
+
+  @Test
+  void allowedOriginsAreALowerCasedListOfOrigins() {
+    assertEquals(Set.of(), load().apiAllowedOrigins(), "none by default: only the own origin");
+
+    values.put(
+        TemporalSettings.API_ALLOWED_ORIGINS, " https://App.Example.com , http://localhost:3000,");
+
+    assertEquals(
+        Set.of("https://app.example.com", "http://localhost:3000"), load().apiAllowedOrigins());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"app.example.com", "https://app.example.com/", "ftp://x", "*"})
+  void anAllowedOriginThatIsNotAnOriginNamesTheProperty(String origin) {
+    values.put(TemporalSettings.API_ALLOWED_ORIGINS, origin);
+
+    assertEquals(TemporalSettings.API_ALLOWED_ORIGINS, invalid().property());
   }
 
   @Test
