@@ -200,6 +200,13 @@ public class RequestBodyFilter extends HttpFilter {
       };
     }
 
+    // The body is read: to the API this is an ordinary, synchronous request. (RESTEasy would
+    // otherwise take the started async context for its own and fail writing some answers.)
+    @Override
+    public boolean isAsyncStarted() {
+      return false;
+    }
+
     @Override
     public int getContentLength() {
       return body.length;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Refuses, before anything reads them, requests with a method HTTP APIs do not use (TRACE, or one
@@ -26,6 +27,18 @@ public class RequestLimitsFilter extends HttpFilter {
 
   private static final Set<String> METHODS =
       new LinkedHashSet<>(List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"));
+
+  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+  private static final String PARAMETERS =
+      "(\\s*;\\s*" + TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\"))*";
+  private static final String RANGE = TOKEN + "/" + TOKEN + PARAMETERS;
+
+  /** A media type (RFC 9110): type/subtype and parameters. */
+  private static final Pattern MEDIA_TYPE = Pattern.compile("\\s*" + RANGE + "\\s*");
+
+  /** An Accept header: media ranges separated by commas, empty elements allowed. */
+  private static final Pattern ACCEPT =
+      Pattern.compile("[\\s,]*" + RANGE + "(\\s*,[\\s,]*" + RANGE + ")*[\\s,]*");
 
   private static final String PATH_CHARACTERS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
@@ -53,6 +66,23 @@ public class RequestLimitsFilter extends HttpFilter {
       ProblemResponses.write(
           response, 400, "Malformed URL", "The URL " + malformed.get(), Map.of("field", "url"));
       return;
+    }
+    for (String header : List.of("Accept", "Content-Type")) {
+      String value = request.getHeader(header);
+      Pattern syntax = header.equals("Accept") ? ACCEPT : MEDIA_TYPE;
+      if (value != null && !value.isBlank() && !syntax.matcher(value).matches()) {
+        ProblemResponses.write(
+            response,
+            400,
+            "Malformed header",
+            "The "
+                + header
+                + " header is not a "
+                + (header.equals("Accept") ? "list of media ranges" : "media type")
+                + ", such as application/json",
+            Map.of("field", header));
+        return;
+      }
     }
     if (request.getContentLengthLong() > JsonRequest.MAX_BODY_BYTES) {
       // Answered before the body arrives: the connection cannot carry another request after it.

@@ -49,6 +49,24 @@ class HttpFuzzIT {
       Set.of(200, 202, 400, 403, 404, 405, 406, 408, 409, 413, 415);
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
+  /**
+   * Log lines that a bad request must not cause: the application's errors and warnings, and the
+   * frameworks' reports of exceptions escaping it (stack traces).
+   */
+  private static final java.util.regex.Pattern APPLICATION_COMPLAINTS =
+      java.util.regex.Pattern.compile(
+          "io\\.nexusliberty\\.\\S+ +[EW] |SRVE0777E|RESTEASY\\d|UnexpectedErrorMapper");
+
+  /** The integration-test server's messages.log, line by line. */
+  private static List<String> serverLog() {
+    try {
+      return java.nio.file.Files.readAllLines(
+          java.nio.file.Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     return TestWar.named("fuzz").build();
@@ -71,6 +89,7 @@ class HttpFuzzIT {
     List<Case> cases = new Generator(new Random(seed), root, http.hostHeader()).cases();
     assertTrue(cases.size() >= 1000, "cases: " + cases.size());
 
+    int logLinesBefore = serverLog().size();
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<Outcome>> answers = new ArrayList<>();
     for (Case request : cases) {
@@ -100,6 +119,13 @@ class HttpFuzzIT {
     }
     clients.shutdownNow();
     wrong.addAll(completions(http, root, accepted));
+    TemporalDevServer.sleep(Duration.ofSeconds(1));
+    List<String> logged = serverLog();
+    List<String> complaints =
+        logged.subList(Math.min(logLinesBefore, logged.size()), logged.size()).stream()
+            .filter(line -> APPLICATION_COMPLAINTS.matcher(line).find())
+            .toList();
+    complaints.stream().limit(5).forEach(line -> wrong.add("logged: " + line));
     LOG.info(
         () ->
             "HTTP fuzz: "

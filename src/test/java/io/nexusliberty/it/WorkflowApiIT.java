@@ -153,6 +153,31 @@ class WorkflowApiIT {
     assertEquals(workflowId, again.json().getString("workflowId"));
   }
 
+  @Test
+  void aWaitingCallWhoseWorkflowIsCancelledSaysSo(
+      @ArquillianResource @OperateOnDeployment("workflow-api-slow") URL slow) throws Exception {
+    ApiClient api = new ApiClient(slow);
+    String key = "cancelled-while-waiting-" + java.util.UUID.randomUUID();
+    String workflowId = "echo-caller-key-" + key;
+    java.util.concurrent.CompletableFuture<ApiClient.Answer> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> api.postJson("api/echo", "{\"message\": \"in vain\"}", key));
+    RealServerChecks.await(
+        () -> api.get("api/workflows/" + workflowId).status(),
+        status -> status == 200,
+        java.time.Duration.ofSeconds(20));
+
+    ApiClient.Answer cancel =
+        api.post("api/workflows/" + workflowId + "/cancel", "application/json", "");
+    ApiClient.Answer answer = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(202, cancel.status(), "cancel: " + cancel);
+    assertEquals(422, answer.status(), "the waiting call: " + answer);
+    assertTrue(answer.isProblem(), "problem+json expected: " + answer);
+    assertEquals("cancelled", answer.json().getString("workflowStatus"), "in " + answer);
+    assertEquals("Workflow cancelled", answer.json().getString("title"), "in " + answer);
+  }
+
   private static JsonObject awaitStatus(ApiClient api, URI location, String expected) {
     JsonObject status =
         RealServerChecks.await(
