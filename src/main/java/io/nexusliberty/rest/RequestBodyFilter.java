@@ -91,7 +91,8 @@ public class RequestBodyFilter extends HttpFilter {
 
           @Override
           public void onDataAvailable() throws IOException {
-            while (input.isReady() && !input.isFinished()) {
+            // Once answered (413, 408), nothing more is read or kept.
+            while (!answered.get() && input.isReady() && !input.isFinished()) {
               int read = input.read(buffer);
               if (read < 0) {
                 return;
@@ -100,7 +101,6 @@ public class RequestBodyFilter extends HttpFilter {
               if (received.size() > JsonRequest.MAX_BODY_BYTES
                   && answered.compareAndSet(false, true)) {
                 refuse(async, 413, "body");
-                return;
               }
             }
           }
