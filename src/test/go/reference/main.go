@@ -4,9 +4,13 @@
 //	go run . lowercase     Go's unicode.ToLower for every code point it changes ("cp lower", hex),
 //	                       the table behind the handler workflow ID rule
 //	go run . workflow-ids  rows of the Java test table: name, language, HelloWorkflowID
+//	go run . json          encoding/json's bytes for the service's outputs and inputs: one line
+//	                       per value, "kind<TAB>hex of the text<TAB>hex of the JSON"
 package main
 
 import (
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -78,7 +82,7 @@ var names = []struct{ name, language string }{
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids")
+		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids|json")
 		os.Exit(2)
 	}
 	switch os.Args[1] {
@@ -94,6 +98,12 @@ func main() {
 		for _, n := range names {
 			fmt.Printf("      {%s, %s, %s},\n", javaString(n.name), javaString(n.language),
 				javaString(helloWorkflowID(n.name, n.language)))
+		}
+	case "json":
+		for _, text := range jsonTexts {
+			printJSON("EchoOutput", text, struct{ Message string }{text})
+			printJSON("HelloOutput", text, struct{ Message string }{text})
+			printJSON("HelloInput", text, struct{ Name, Language string }{text, "en"})
 		}
 	default:
 		fmt.Fprintln(os.Stderr, "unknown command", os.Args[1])
@@ -128,4 +138,29 @@ func javaString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// Texts whose JSON Go writes in its own way: raw UTF-8 outside ASCII (emoji included), HTML
+// characters and the line and paragraph separators escaped, control characters as short or
+// lower-case \u escapes, DEL raw.
+var jsonTexts = []string{
+	"Nexus Echo 👋",
+	"Merhaba Nexus 👋",
+	"Hello <b>Ada</b> & co",
+	"a\u2028b\u2029c",
+	"tab\tnl\ncr\r",
+	"\x00\x01\x1f\x7f",
+	"\b\f",
+	"quote\" back\\slash /slash",
+	"é ß İ 中文 ﬁ",
+	"\ufeffBOM \u200bzero",
+	"¡Hola! Ada 👋🏽 👩‍💻",
+}
+
+func printJSON(kind, text string, value any) {
+	data, err := json.Marshal(value)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s\t%s\t%s\n", kind, hex.EncodeToString([]byte(text)), hex.EncodeToString(data))
 }

@@ -19,6 +19,8 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -39,6 +41,11 @@ import java.util.logging.Logger;
  * that stopping it leaves no thread behind.
  */
 public final class TemporalConnection implements AutoCloseable {
+
+  /** Temporal's converters, with JSON written byte for byte as Go writes it. */
+  private static final DataConverter DATA_CONVERTER =
+      DefaultDataConverter.newDefaultInstance()
+          .withPayloadConverterOverrides(new GoJsonPayloadConverter());
 
   private static final Logger LOG = Logger.getLogger(TemporalConnection.class.getName());
 
@@ -131,6 +138,7 @@ public final class TemporalConnection implements AutoCloseable {
                 WorkflowClientOptions.newBuilder()
                     .setNamespace(name)
                     .setIdentity(identity)
+                    .setDataConverter(DATA_CONVERTER)
                     .build()));
   }
 
