@@ -10,7 +10,6 @@ public class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
 
   @Override
   public Response toResponse(ApiProblem problem) {
-    return ProblemResponses.of(
-        problem.status(), problem.title(), problem.detail(), problem.extensions());
+    return ProblemResponses.of(problem);
   }
 }

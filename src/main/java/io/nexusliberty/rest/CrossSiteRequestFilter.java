@@ -42,12 +42,7 @@ public class CrossSiteRequestFilter extends HttpFilter {
       return;
     }
     if (!isJson(request.getContentType())) {
-      ProblemResponses.write(
-          response,
-          415,
-          HttpStatuses.title(415),
-          HttpStatuses.detail(415),
-          Map.of("field", "Content-Type"));
+      ProblemResponses.write(response, HttpStatuses.problem(415).with("field", "Content-Type"));
       return;
     }
     chain.doFilter(request, response);

@@ -10,6 +10,31 @@ final class HttpStatuses {
 
   private HttpStatuses() {}
 
+  /** The problem answering this status, in the application's words. */
+  static ApiProblem problem(int status) {
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    if (type == null) {
+      type =
+          new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+              return status;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+              return Response.Status.Family.familyOf(status);
+            }
+
+            @Override
+            public String getReasonPhrase() {
+              return title(status);
+            }
+          };
+    }
+    return new ApiProblem(type, title(status), detail(status));
+  }
+
   static String title(int status) {
     Response.Status known = Response.Status.fromStatusCode(status);
     return switch (status) {

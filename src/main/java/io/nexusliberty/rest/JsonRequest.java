@@ -67,13 +67,12 @@ final class JsonRequest {
             "body", "The request body must hold one JSON object and nothing after it");
       }
       return new JsonRequest(object.build());
+    } catch (ApiProblem e) {
+      throw e;
     } catch (JsonException e) {
       throw ApiProblem.invalidField(
           "body", "The request body is not valid JSON: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
-      if (e instanceof ApiProblem problem) {
-        throw problem;
-      }
       throw ApiProblem.invalidField("body", "The request body is not valid JSON");
     }
   }
@@ -145,11 +144,16 @@ final class JsonRequest {
       return bytes;
     } catch (IOException e) {
       // RequestBodyFilter has normally read the body already; this is a client that broke off.
-      throw ApiProblem.invalidField(
-          "body",
-          "The request body could not be read: it is not valid HTTP (for example a broken"
-              + " chunked encoding)");
+      throw unreadable();
     }
+  }
+
+  /** The answer to a body that is not valid HTTP. */
+  static ApiProblem unreadable() {
+    return ApiProblem.invalidField(
+        "body",
+        "The request body could not be read: it is not valid HTTP (for example a broken chunked"
+            + " encoding)");
   }
 
   /** The answer to a body over {@link #MAX_BODY_BYTES}. */

@@ -42,7 +42,6 @@ public class ProblemErrorServlet extends HttpServlet {
           Map.of("incident", incident));
       return;
     }
-    ProblemResponses.write(
-        response, status, HttpStatuses.title(status), HttpStatuses.detail(status), Map.of());
+    ProblemResponses.write(response, HttpStatuses.problem(status));
   }
 }

@@ -24,6 +24,11 @@ final class ProblemResponses {
         .build();
   }
 
+  /** The answer to a problem. */
+  static Response of(ApiProblem problem) {
+    return of(problem.status(), problem.title(), problem.detail(), problem.extensions());
+  }
+
   /** The problem document as JSON text. */
   static String json(int status, String title, String detail, Map<String, String> extensions) {
     JsonObjectBuilder body =
@@ -34,6 +39,16 @@ final class ProblemResponses {
             .add("detail", detail == null ? title : detail);
     extensions.forEach(body::add);
     return body.build().toString();
+  }
+
+  /** Writes a problem from a servlet filter or servlet, where JAX-RS does not answer. */
+  static void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+    write(
+        response,
+        problem.status().getStatusCode(),
+        problem.title(),
+        problem.detail(),
+        problem.extensions());
   }
 
   /** Writes a problem from a servlet filter or servlet, where JAX-RS does not answer. */

@@ -40,6 +40,14 @@ public class RequestLimitsFilter extends HttpFilter {
   private static final Pattern ACCEPT =
       Pattern.compile("[\\s,]*" + RANGE + "(\\s*,[\\s,]*" + RANGE + ")*[\\s,]*");
 
+  /** A header whose value must be media types, and what it must be. */
+  private record MediaHeader(String name, Pattern syntax, String expected) {}
+
+  private static final List<MediaHeader> MEDIA_HEADERS =
+      List.of(
+          new MediaHeader("Accept", ACCEPT, "a list of media ranges"),
+          new MediaHeader("Content-Type", MEDIA_TYPE, "a media type"));
+
   private static final String PATH_CHARACTERS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
 
@@ -51,8 +59,7 @@ public class RequestLimitsFilter extends HttpFilter {
       // TRACE echoes requests back (a cross-site tracing tool), and unknown methods would be
       // answered by the container in its own words.
       response.setHeader("Allow", String.join(", ", METHODS));
-      ProblemResponses.write(
-          response, 405, HttpStatuses.title(405), HttpStatuses.detail(405), Map.of());
+      ProblemResponses.write(response, HttpStatuses.problem(405));
       return;
     }
     Optional<String> malformed =
@@ -67,32 +74,26 @@ public class RequestLimitsFilter extends HttpFilter {
           response, 400, "Malformed URL", "The URL " + malformed.get(), Map.of("field", "url"));
       return;
     }
-    for (String header : List.of("Accept", "Content-Type")) {
-      String value = request.getHeader(header);
-      Pattern syntax = header.equals("Accept") ? ACCEPT : MEDIA_TYPE;
-      if (value != null && !value.isBlank() && !syntax.matcher(value).matches()) {
+    for (MediaHeader header : MEDIA_HEADERS) {
+      String value = request.getHeader(header.name());
+      if (value != null && !value.isBlank() && !header.syntax().matcher(value).matches()) {
         ProblemResponses.write(
             response,
             400,
             "Malformed header",
             "The "
-                + header
-                + " header is not a "
-                + (header.equals("Accept") ? "list of media ranges" : "media type")
+                + header.name()
+                + " header is not "
+                + header.expected()
                 + ", such as application/json",
-            Map.of("field", header));
+            Map.of("field", header.name()));
         return;
       }
     }
     if (request.getContentLengthLong() > JsonRequest.MAX_BODY_BYTES) {
       // Answered before the body arrives: the connection cannot carry another request after it.
       response.setHeader("Connection", "close");
-      ProblemResponses.write(
-          response,
-          413,
-          HttpStatuses.title(413),
-          HttpStatuses.detail(413),
-          Map.of("field", "body"));
+      ProblemResponses.write(response, JsonRequest.tooLarge());
       return;
     }
     chain.doFilter(request, response);

@@ -41,7 +41,7 @@ final class TextRules {
 
   /** Whether this code point may appear as itself in an answer. */
   static boolean printable(int codePoint) {
-    return !Character.isSurrogate((char) codePoint)
+    return !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
         && Character.getType(codePoint) != Character.CONTROL
         && !bidiControl(codePoint);
   }

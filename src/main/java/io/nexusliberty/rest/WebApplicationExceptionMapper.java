@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /**
  * Answers the errors JAX-RS raises itself (unknown path, wrong method, wrong media type) as {@code
@@ -19,14 +18,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response original = exception.getResponse();
     int status = original.getStatus();
     // The framework's own message (RESTEASY003210: ...) never reaches the client.
-    Response problem =
-        ProblemResponses.of(
-            Response.Status.fromStatusCode(status) == null
-                ? Response.Status.BAD_REQUEST
-                : Response.Status.fromStatusCode(status),
-            HttpStatuses.title(status),
-            HttpStatuses.detail(status),
-            Map.of());
+    Response problem = ProblemResponses.of(HttpStatuses.problem(status));
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     return allow == null
         ? problem

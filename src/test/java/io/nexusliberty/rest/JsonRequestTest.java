@@ -88,6 +88,14 @@ class JsonRequestTest {
   }
 
   @Test
+  void namesARepeatedMemberOutsideTheBasicPlaneAsItIs() {
+    // U+1D800: its low 16 bits look like a surrogate, but it is a character like any other.
+    ApiProblem problem = refused(() -> read("{\"\ud836\udc00\":1,\"\ud836\udc00\":2}"));
+
+    assertEquals("\ud836\udc00", problem.extensions().get("field"));
+  }
+
+  @Test
   void refusesABodyOverTheLimit() {
     String body = "{\"message\":\"" + "x".repeat(JsonRequest.MAX_BODY_BYTES) + "\"}";
 
