@@ -13,24 +13,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads request bodies without holding a thread: the body arrives through non-blocking reads, up to
  * {@link JsonRequest#MAX_BODY_BYTES} and within {@link #BODY_TIMEOUT} (4 s), and only then does the
- * API see the request, with the whole body in memory. A slow or stalled client costs a little
- * memory, never a thread, so it cannot starve health checks or other calls; it is answered 408 when
- * the time is up, 413 when the body grows past the limit, 400 when it is not valid HTTP.
+ * API see the request, dispatched again by the container with the whole body in memory. A slow or
+ * stalled client costs a little memory, never a thread, so it cannot starve health checks or other
+ * calls; it is answered 408 when the time is up, 413 when the body grows past the limit, 400 when
+ * it is not valid HTTP.
  */
 public class RequestBodyFilter extends HttpFilter {
+
+  /** The request attribute carrying the {@link Outcome} of reading the body to the dispatch. */
+  private static final String OUTCOME = RequestBodyFilter.class.getName() + ".outcome";
 
   /** How long a client may take to send its request body. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
@@ -52,6 +55,19 @@ public class RequestBodyFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getDispatcherType() == DispatcherType.ASYNC
+        && request.getAttribute(OUTCOME) instanceof ReadOutcome read
+        && read.get() != null) {
+      Outcome outcome = read.getAndSet(null);
+      request.removeAttribute(OUTCOME);
+      if (outcome.refusal() != null) {
+        response.setHeader("Connection", "close");
+        ProblemResponses.write(response, outcome.refusal());
+      } else {
+        chain.doFilter(new BufferedBody(request, outcome.body()), response);
+      }
+      return;
+    }
     // Only a POST's body is read by the API; other methods with a body answer 405 unread.
     if (!request.getMethod().equals("POST")
         || request.getDispatcherType() != DispatcherType.REQUEST
@@ -66,6 +82,8 @@ public class RequestBodyFilter extends HttpFilter {
       // carried one fails the client's next upgrade attempt (h2c): let the client start afresh.
       response.setHeader("Connection", "close");
     }
+    ReadOutcome outcome = new ReadOutcome();
+    request.setAttribute(OUTCOME, outcome);
     AsyncContext async = request.startAsync();
     // No container timeout: once the body is in, the call may wait for its workflow's result.
     async.setTimeout(0);
@@ -76,11 +94,10 @@ public class RequestBodyFilter extends HttpFilter {
         deadlines.schedule(
             () -> {
               if (answered.compareAndSet(false, true)) {
-                try {
-                  refuse(async, 408, "body");
-                } catch (IOException | RuntimeException e) {
-                  // The client went away meanwhile: nothing is left to answer.
-                }
+                resume(
+                    async,
+                    outcome,
+                    Outcome.refused(HttpStatuses.problem(408).with("field", "body")));
               }
             },
             BODY_TIMEOUT.toMillis(),
@@ -100,53 +117,70 @@ public class RequestBodyFilter extends HttpFilter {
               received.write(buffer, 0, read);
               if (received.size() > JsonRequest.MAX_BODY_BYTES
                   && answered.compareAndSet(false, true)) {
-                refuse(async, 413, "body");
+                deadline.cancel(false);
+                resume(async, outcome, Outcome.refused(JsonRequest.tooLarge()));
               }
             }
           }
 
           @Override
-          public void onAllDataRead() throws IOException {
+          public void onAllDataRead() {
             if (answered.compareAndSet(false, true)) {
               deadline.cancel(false);
-              try {
-                chain.doFilter(new BufferedBody(request, received.toByteArray()), response);
-              } catch (ServletException e) {
-                throw new IOException(e);
-              } finally {
-                async.complete();
-              }
+              resume(async, outcome, Outcome.read(received.toByteArray()));
             }
           }
 
           @Override
           public void onError(Throwable failure) {
             if (answered.compareAndSet(false, true)) {
-              try {
-                refuse(async, timedOut(failure) ? 408 : 400, "body");
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              deadline.cancel(false);
+              resume(
+                  async,
+                  outcome,
+                  Outcome.refused(
+                      timedOut(failure)
+                          ? HttpStatuses.problem(408).with("field", "body")
+                          : JsonRequest.unreadable()));
             }
           }
         });
   }
 
-  private static void refuse(AsyncContext async, int status, String field) throws IOException {
-    try {
-      HttpServletResponse response = (HttpServletResponse) async.getResponse();
-      response.setHeader("Connection", "close");
-      ProblemResponses.write(
-          response,
-          status,
-          HttpStatuses.title(status),
-          status == 400
-              ? "The request body could not be read: it is not valid HTTP (for example a broken"
-                  + " chunked encoding)"
-              : HttpStatuses.detail(status),
-          Map.of("field", field));
-    } finally {
-      async.complete();
+  /**
+   * Hands the request back to the container, which runs it again through this filter with the
+   * outcome. The dispatch is made from a new thread of its own: Liberty runs read callbacks with
+   * the request thread's context as it was when reading began (that thread may have moved on to
+   * another request since), and keeps per-thread request state that a reused thread would carry
+   * from one request's dispatch to the next.
+   */
+  private static void resume(AsyncContext async, ReadOutcome holder, Outcome outcome) {
+    holder.set(outcome);
+    Thread dispatcher =
+        new Thread(
+            () -> {
+              try {
+                async.dispatch();
+              } catch (IllegalStateException e) {
+                // The client went away and the container completed the request: nothing to answer.
+              }
+            },
+            "request-body-dispatch");
+    dispatcher.setDaemon(true);
+    dispatcher.start();
+  }
+
+  /** Where the reader leaves the outcome for the dispatch; set once, taken once. */
+  private static final class ReadOutcome extends AtomicReference<Outcome> {}
+
+  /** What reading the body came to: the whole body, or the refusal to answer with. */
+  private record Outcome(byte[] body, ApiProblem refusal) {
+    static Outcome read(byte[] body) {
+      return new Outcome(body, null);
+    }
+
+    static Outcome refused(ApiProblem refusal) {
+      return new Outcome(null, refusal);
     }
   }
 
@@ -198,13 +232,6 @@ public class RequestBodyFilter extends HttpFilter {
           throw new IllegalStateException("The body has already been read");
         }
       };
-    }
-
-    // The body is read: to the API this is an ordinary, synchronous request. (RESTEasy would
-    // otherwise take the started async context for its own and fail writing some answers.)
-    @Override
-    public boolean isAsyncStarted() {
-      return false;
     }
 
     @Override

@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -176,6 +185,69 @@ class WorkflowApiIT {
     assertTrue(answer.isProblem(), "problem+json expected: " + answer);
     assertEquals("cancelled", answer.json().getString("workflowStatus"), "in " + answer);
     assertEquals("Workflow cancelled", answer.json().getString("title"), "in " + answer);
+  }
+
+  /**
+   * Many clients at once, each on a connection of its own (the way Liberty reuses its request
+   * objects between connections), some with the {@code Upgrade: h2c} headers Java's HTTP client
+   * sends: every call gets its own answer, with the {@code wait} it asked for.
+   */
+  @Test
+  void concurrentCallsOnFreshConnectionsEachGetTheirOwnAnswer() throws Exception {
+    RawHttp http = new RawHttp(base);
+    String root = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+    String[] queries = {"", "?wait=false", "?wait=true", "?trace=1&wait=false"};
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<String>> calls = new ArrayList<>();
+      for (int i = 0; i < 320; i++) {
+        String query = queries[i % queries.length];
+        String message = "concurrent " + i;
+        String upgrade =
+            i % 3 == 0
+                ? "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA"
+                : "";
+        String body = Json.createObjectBuilder().add("message", message).build().toString();
+        calls.add(
+            clients.submit(
+                () -> {
+                  RawHttp.Answer answer =
+                      http.send(
+                          "POST "
+                              + root
+                              + "api/echo"
+                              + query
+                              + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                              + body.getBytes(StandardCharsets.UTF_8).length
+                              + upgrade,
+                          body.getBytes(StandardCharsets.UTF_8),
+                          Duration.ofSeconds(60));
+                  boolean accepted = query.contains("wait=false");
+                  String expected = accepted ? "running" : message;
+                  String actual =
+                      answer.isJson()
+                          ? readJson(answer.body()).getString(accepted ? "status" : "result", "")
+                          : "";
+                  return answer.status() == (accepted ? 202 : 200) && expected.equals(actual)
+                      ? null
+                      : "POST api/echo" + query + " " + message + ": " + answer;
+                }));
+      }
+      List<String> wrong = new ArrayList<>();
+      for (Future<String> call : calls) {
+        String problem = call.get(120, TimeUnit.SECONDS);
+        if (problem != null) {
+          wrong.add(problem);
+        }
+      }
+      assertEquals(List.of(), wrong, "calls that did not get their own answer");
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  private static JsonObject readJson(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
   }
 
   private static JsonObject awaitStatus(ApiClient api, URI location, String expected) {
