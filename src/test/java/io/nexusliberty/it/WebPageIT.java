@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,14 +138,23 @@ class WebPageIT {
       @ArquillianResource @OperateOnDeployment("web-slow") URL base) throws IOException {
     browser.get(base.toString());
     browser.findElement(By.id("echo-message")).sendKeys(Keys.ENTER);
-    WebElement cancel =
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#calls button.cancel")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#calls button.cancel")));
     String workflowId =
         browser.findElement(By.cssSelector("#calls tbody tr")).getAttribute("data-workflow-id");
     assertEquals(
         "running", browser.findElement(By.cssSelector("#calls tbody tr td.status")).getText());
 
-    cancel.sendKeys(Keys.ENTER);
+    // The table is drawn again on every poll, so a button found a moment ago may be gone: press
+    // the one shown now, as a user would.
+    wait.until(
+        driver -> {
+          try {
+            driver.findElement(By.cssSelector("#calls button.cancel")).sendKeys(Keys.ENTER);
+            return true;
+          } catch (StaleElementReferenceException | ElementNotInteractableException redrawn) {
+            return false;
+          }
+        });
 
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
