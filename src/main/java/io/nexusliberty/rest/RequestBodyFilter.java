@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,8 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class RequestBodyFilter extends HttpFilter {
 
-  /** The request attribute carrying the {@link Outcome} of reading the body to the dispatch. */
-  private static final String OUTCOME = RequestBodyFilter.class.getName() + ".outcome";
+  /** The request attribute carrying the {@link BodyRead} to the dispatch that follows it. */
+  private static final String BODY_READ = RequestBodyFilter.class.getName() + ".read";
 
   /** How long a client may take to send its request body. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
@@ -56,10 +55,10 @@ public class RequestBodyFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getDispatcherType() == DispatcherType.ASYNC
-        && request.getAttribute(OUTCOME) instanceof ReadOutcome read
+        && request.getAttribute(BODY_READ) instanceof BodyRead read
         && read.get() != null) {
-      Outcome outcome = read.getAndSet(null);
-      request.removeAttribute(OUTCOME);
+      Outcome outcome = read.get();
+      request.removeAttribute(BODY_READ);
       if (outcome.refusal() != null) {
         response.setHeader("Connection", "close");
         ProblemResponses.write(response, outcome.refusal());
@@ -82,24 +81,16 @@ public class RequestBodyFilter extends HttpFilter {
       // carried one fails the client's next upgrade attempt (h2c): let the client start afresh.
       response.setHeader("Connection", "close");
     }
-    ReadOutcome outcome = new ReadOutcome();
-    request.setAttribute(OUTCOME, outcome);
     AsyncContext async = request.startAsync();
     // No container timeout: once the body is in, the call may wait for its workflow's result.
     async.setTimeout(0);
+    BodyRead read = new BodyRead(async);
+    request.setAttribute(BODY_READ, read);
     ServletInputStream input = request.getInputStream();
     ByteArrayOutputStream received = new ByteArrayOutputStream();
-    AtomicBoolean answered = new AtomicBoolean();
-    ScheduledFuture<?> deadline =
+    read.deadline =
         deadlines.schedule(
-            () -> {
-              if (answered.compareAndSet(false, true)) {
-                resume(
-                    async,
-                    outcome,
-                    Outcome.refused(HttpStatuses.problem(408).with("field", "body")));
-              }
-            },
+            () -> read.finish(Outcome.refused(HttpStatuses.problem(408).with("field", "body"))),
             BODY_TIMEOUT.toMillis(),
             TimeUnit.MILLISECONDS);
     input.setReadListener(
@@ -109,69 +100,80 @@ public class RequestBodyFilter extends HttpFilter {
           @Override
           public void onDataAvailable() throws IOException {
             // Once answered (413, 408), nothing more is read or kept.
-            while (!answered.get() && input.isReady() && !input.isFinished()) {
-              int read = input.read(buffer);
-              if (read < 0) {
+            while (!read.isFinished() && input.isReady() && !input.isFinished()) {
+              int count = input.read(buffer);
+              if (count < 0) {
                 return;
               }
-              received.write(buffer, 0, read);
-              if (received.size() > JsonRequest.MAX_BODY_BYTES
-                  && answered.compareAndSet(false, true)) {
-                deadline.cancel(false);
-                resume(async, outcome, Outcome.refused(JsonRequest.tooLarge()));
+              received.write(buffer, 0, count);
+              if (received.size() > JsonRequest.MAX_BODY_BYTES) {
+                read.finish(Outcome.refused(JsonRequest.tooLarge()));
               }
             }
           }
 
           @Override
           public void onAllDataRead() {
-            if (answered.compareAndSet(false, true)) {
-              deadline.cancel(false);
-              resume(async, outcome, Outcome.read(received.toByteArray()));
-            }
+            read.finish(Outcome.read(received.toByteArray()));
           }
 
           @Override
           public void onError(Throwable failure) {
-            if (answered.compareAndSet(false, true)) {
-              deadline.cancel(false);
-              resume(
-                  async,
-                  outcome,
-                  Outcome.refused(
-                      timedOut(failure)
-                          ? HttpStatuses.problem(408).with("field", "body")
-                          : JsonRequest.unreadable()));
-            }
+            read.finish(
+                Outcome.refused(
+                    timedOut(failure)
+                        ? HttpStatuses.problem(408).with("field", "body")
+                        : JsonRequest.unreadable()));
           }
         });
   }
 
   /**
-   * Hands the request back to the container, which runs it again through this filter with the
-   * outcome. The dispatch is made from a new thread of its own: Liberty runs read callbacks with
-   * the request thread's context as it was when reading began (that thread may have moved on to
-   * another request since), and keeps per-thread request state that a reused thread would carry
-   * from one request's dispatch to the next.
+   * One request's body read: its outcome, set once by whichever comes first (the whole body, the
+   * size limit, the deadline, a broken connection), and then the hand-back to the container, which
+   * runs the request again through this filter with the outcome.
    */
-  private static void resume(AsyncContext async, ReadOutcome holder, Outcome outcome) {
-    holder.set(outcome);
-    Thread dispatcher =
-        new Thread(
-            () -> {
-              try {
-                async.dispatch();
-              } catch (IllegalStateException e) {
-                // The client went away and the container completed the request: nothing to answer.
-              }
-            },
-            "request-body-dispatch");
-    dispatcher.setDaemon(true);
-    dispatcher.start();
-  }
+  private static final class BodyRead extends AtomicReference<Outcome> {
+    private final AsyncContext async;
+    private volatile ScheduledFuture<?> deadline;
 
-  /** Where the reader leaves the outcome for the dispatch; set once, taken once. */
-  private static final class ReadOutcome extends AtomicReference<Outcome> {}
+    BodyRead(AsyncContext async) {
+      this.async = async;
+    }
+
+    boolean isFinished() {
+      return get() != null;
+    }
+
+    /**
+     * Settles the read, unless it is settled already. The dispatch is made from a new thread of its
+     * own: Liberty runs read callbacks with the request thread's context as it was when reading
+     * began (that thread may have moved on to another request since), and keeps per-thread request
+     * state that a reused thread would carry from one request's dispatch to the next.
+     */
+    void finish(Outcome outcome) {
+      if (!compareAndSet(null, outcome)) {
+        return;
+      }
+      ScheduledFuture<?> pending = deadline;
+      if (pending != null) {
+        pending.cancel(false);
+      }
+      Thread dispatcher =
+          new Thread(
+              () -> {
+                try {
+                  async.dispatch();
+                } catch (IllegalStateException e) {
+                  // The client went away and the container completed the request: nothing to
+                  // answer.
+                }
+              },
+              "request-body-dispatch");
+      dispatcher.setDaemon(true);
+      dispatcher.start();
+    }
+  }
 
   /** What reading the body came to: the whole body, or the refusal to answer with. */
   private record Outcome(byte[] body, ApiProblem refusal) {

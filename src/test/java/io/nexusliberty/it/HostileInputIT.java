@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,13 +71,13 @@ class HostileInputIT {
     assertEquals(status, answer.status(), "status of " + answer);
     assertTrue(answer.isProblem(), "problem+json expected: " + answer);
     assertFalse(INTERNALS.matcher(answer.toString()).find(), "internals in " + answer);
-    JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+    JsonObject problem = answer.json();
     assertEquals(status, problem.getInt("status"), "status member of " + answer);
     assertFalse(problem.getString("detail").isBlank(), "a detail saying why: " + answer);
   }
 
   private static String field(RawHttp.Answer answer) {
-    return Json.createReader(new StringReader(answer.body())).readObject().getString("field", "");
+    return answer.json().getString("field", "");
   }
 
   @Test
@@ -283,8 +281,7 @@ class HostileInputIT {
     RawHttp.Answer accepted =
         postJson("api/hello?wait=false", "{\"name\":\"Victim\",\"language\":\"en\"}");
     assertEquals(202, accepted.status(), "accepted: " + accepted);
-    String workflowId =
-        Json.createReader(new StringReader(accepted.body())).readObject().getString("workflowId");
+    String workflowId = accepted.json().getString("workflowId");
 
     RawHttp.Answer foreign =
         http.send(
@@ -319,11 +316,7 @@ class HostileInputIT {
     assertProblem(415, formPost);
     assertProblem(415, noType);
     JsonObject status =
-        Json.createReader(
-                new StringReader(
-                    http.send("GET " + root + "api/workflows/" + workflowId + " HTTP/1.1", "")
-                        .body()))
-            .readObject();
+        http.send("GET " + root + "api/workflows/" + workflowId + " HTTP/1.1", "").json();
     assertFalse("cancelled".equals(status.getString("status")), "not cancelled: " + status);
     RawHttp.Answer sameSite =
         postJson(

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +161,7 @@ class HttpFuzzIT {
     }
     if (answer.status() >= 400 && !head) {
       try {
-        JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+        JsonObject problem = answer.json();
         if (problem.getInt("status") != answer.status() || problem.getString("detail").isBlank()) {
           return what + "a problem that does not say what was wrong: " + answer;
         }
@@ -185,7 +184,7 @@ class HttpFuzzIT {
       if (outcome.request().head().startsWith("HEAD ") || !outcome.answer().isJson()) {
         continue;
       }
-      JsonObject json = Json.createReader(new StringReader(outcome.answer().body())).readObject();
+      JsonObject json = outcome.answer().json();
       if (!json.containsKey("workflowId") || !json.containsKey("runId")) {
         continue;
       }
@@ -199,17 +198,8 @@ class HttpFuzzIT {
       JsonObject status =
           RealServerChecks.await(
               () ->
-                  Json.createReader(
-                          new StringReader(
-                              http.send(
-                                      "GET "
-                                          + root
-                                          + "api/workflows/"
-                                          + call.getKey()
-                                          + " HTTP/1.1",
-                                      "")
-                                  .body()))
-                      .readObject(),
+                  http.send("GET " + root + "api/workflows/" + call.getKey() + " HTTP/1.1", "")
+                      .json(),
               json -> !"running".equals(json.getString("status", "running")),
               Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       if (!"completed".equals(status.getString("status", ""))

@@ -1,8 +1,11 @@
 package io.nexusliberty.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -37,6 +40,10 @@ final class RawHttp {
 
     boolean isJson() {
       return header("content-type").startsWith("application/json");
+    }
+
+    JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
     }
 
     boolean isProblem() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -226,7 +225,7 @@ class WorkflowApiIT {
                   String expected = accepted ? "running" : message;
                   String actual =
                       answer.isJson()
-                          ? readJson(answer.body()).getString(accepted ? "status" : "result", "")
+                          ? answer.json().getString(accepted ? "status" : "result", "")
                           : "";
                   return answer.status() == (accepted ? 202 : 200) && expected.equals(actual)
                       ? null
@@ -244,10 +243,6 @@ class WorkflowApiIT {
     } finally {
       clients.shutdownNow();
     }
-  }
-
-  private static JsonObject readJson(String text) {
-    return Json.createReader(new StringReader(text)).readObject();
   }
 
   private static JsonObject awaitStatus(ApiClient api, URI location, String expected) {
