@@ -2,6 +2,8 @@ package io.nexusliberty.handler;
 
 import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.HelloOutput;
+import io.nexusliberty.service.Language;
+import io.nexusliberty.temporal.BadNexusInput;
 import io.nexusrpc.OperationException;
 import io.nexusrpc.handler.HandlerException;
 import io.nexusrpc.handler.OperationCancelDetails;
@@ -52,6 +54,10 @@ final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutpu
   public OperationStartResult<HelloOutput> start(
       OperationContext context, OperationStartDetails details, HelloInput input)
       throws OperationException {
+    if (Language.fromCode(input.language()).isEmpty()) {
+      // Retrying cannot make an unknown language known: the caller's fault, refused at once.
+      throw BadNexusInput.refuse(context, "unsupported language \"" + input.language() + "\"");
+    }
     WorkflowClient client = Nexus.getOperationContext().getWorkflowClient();
     for (String workflowId : candidateIds(input)) {
       Optional<OperationStartResult<HelloOutput>> started =

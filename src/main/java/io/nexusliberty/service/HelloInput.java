@@ -1,15 +1,17 @@
 package io.nexusliberty.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * Input of the {@code say-hello} operation: {@code {"Name": "...", "Language": "en"}} on the wire.
  *
  * <p>The language stays a plain string, as in the Go sample, so that an unsupported code reaches
- * the handler workflow, which rejects it with a message naming it.
+ * the handler, which refuses it with a message naming it.
  */
 public record HelloInput(
-    @JsonProperty("Name") String name, @JsonProperty("Language") String language) {
+    @JsonProperty("Name") String name,
+    @JsonProperty("Language") @JsonPropertyDescription(Language.CODES) String language) {
 
   /**
    * The business ID of the handler workflow for this input, exactly as the Go sample builds it:

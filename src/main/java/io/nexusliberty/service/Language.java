@@ -11,6 +11,9 @@ public enum Language {
   ES("es"),
   TR("tr");
 
+  /** Every code, as callers are told: {@code en|fr|de|es|tr}. */
+  public static final String CODES = "en|fr|de|es|tr";
+
   private final String code;
 
   Language(String code) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverterException;
@@ -13,6 +18,7 @@ import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.common.converter.PayloadConverter;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,15 +26,32 @@ import java.util.Optional;
  * the same value, so that payloads agree byte for byte with Go workers: characters outside ASCII as
  * raw UTF-8 (Jackson's byte writer escapes those outside the Basic Multilingual Plane), {@code < >
  * &} and U+2028/U+2029 escaped, control characters as Go escapes them (lower-case hex), an unpaired
- * surrogate as U+FFFD. Reading is Temporal's own Jackson converter.
+ * surrogate as U+FFFD. Reading follows Go's {@code json.Unmarshal} too: field names match without
+ * regard to case, unknown fields are ignored, a number or boolean is not a string, and nothing may
+ * follow the value.
  */
 final class GoJsonPayloadConverter implements PayloadConverter {
 
-  private final PayloadConverter reader = new JacksonJsonPayloadConverter();
+  private final PayloadConverter reader = new JacksonJsonPayloadConverter(goReader());
   private final ObjectMapper writer = JacksonJsonPayloadConverter.newDefaultObjectMapper();
 
   GoJsonPayloadConverter() {
     writer.getFactory().setCharacterEscapes(new GoEscapes());
+  }
+
+  private static ObjectMapper goReader() {
+    ObjectMapper mapper = JacksonJsonPayloadConverter.newDefaultObjectMapper();
+    mapper.setConfig(
+        mapper
+            .getDeserializationConfig()
+            .with(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    for (CoercionInputShape scalar :
+        List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+      mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+    }
+    return mapper;
   }
 
   @Override

@@ -42,10 +42,14 @@ import java.util.logging.Logger;
  */
 public final class TemporalConnection implements AutoCloseable {
 
-  /** Temporal's converters, with JSON written byte for byte as Go writes it. */
+  /**
+   * Temporal's converters, with JSON read and written as Go reads and writes it, and a Nexus
+   * operation's undecodable input reported as the caller's fault.
+   */
   private static final DataConverter DATA_CONVERTER =
-      DefaultDataConverter.newDefaultInstance()
-          .withPayloadConverterOverrides(new GoJsonPayloadConverter());
+      new NexusInputDataConverter(
+          DefaultDataConverter.newDefaultInstance()
+              .withPayloadConverterOverrides(new GoJsonPayloadConverter()));
 
   private static final Logger LOG = Logger.getLogger(TemporalConnection.class.getName());
 

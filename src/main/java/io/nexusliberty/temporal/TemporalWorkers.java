@@ -8,6 +8,7 @@ import io.nexusliberty.service.HelloService;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import io.temporal.workflow.NexusOperationOptions;
@@ -33,6 +34,7 @@ final class TemporalWorkers {
   private final Map<String, WorkerFactory> factories = new LinkedHashMap<>();
   private final TaskWatch tasks = new TaskWatch();
   private final List<WorkerPollers.Polled> polled = new ArrayList<>();
+  private NexusHandlerLogFilter handlerLogFilter;
 
   /**
    * @param handlerInCallerNamespace whether the handler role also polls its task queue in the
@@ -53,6 +55,7 @@ final class TemporalWorkers {
           callerOptions(settings), EchoCallerWorkflowImpl.class, HelloCallerWorkflowImpl.class);
     }
     if (settings.runs(Role.HANDLER)) {
+      handlerLogFilter = NexusHandlerLogFilter.install();
       List<String> namespaces = new ArrayList<>(List.of(settings.handlerNamespace()));
       if (handlerInCallerNamespace
           && !settings.callerNamespace().equals(settings.handlerNamespace())) {
@@ -101,7 +104,13 @@ final class TemporalWorkers {
           polled.add(new WorkerPollers.Polled(namespace, queue, types));
           return factories
               .computeIfAbsent(
-                  namespace, name -> WorkerFactory.newInstance(connection.client(name)))
+                  namespace,
+                  name ->
+                      WorkerFactory.newInstance(
+                          connection.client(name),
+                          WorkerFactoryOptions.newBuilder()
+                              .setWorkerInterceptors(new NexusInputInterceptor())
+                              .build()))
               .newWorker(queue, WorkerOptions.newBuilder().setWorkerTuner(tasks.tuner()).build());
         });
   }
@@ -155,6 +164,9 @@ final class TemporalWorkers {
                     + "; interrupting them");
         shutdownNow(factory);
       }
+    }
+    if (handlerLogFilter != null) {
+      handlerLogFilter.remove();
     }
   }
 

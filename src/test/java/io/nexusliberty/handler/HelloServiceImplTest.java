@@ -3,13 +3,13 @@ package io.nexusliberty.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nexusliberty.caller.EchoCallerWorkflow;
 import io.nexusliberty.caller.EchoCallerWorkflowImpl;
 import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.caller.HelloCallerWorkflowImpl;
 import io.nexusliberty.service.HelloInput;
+import io.nexusrpc.handler.HandlerException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -17,7 +17,6 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.NexusOperationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -127,21 +126,21 @@ class HelloServiceImplTest {
   }
 
   @Test
-  void unsupportedLanguageFailsForGoodNamingIt(HelloCallerWorkflow workflow) {
+  void unsupportedLanguageIsRefusedAsTheCallersFaultNamingIt(HelloCallerWorkflow workflow) {
     WorkflowFailedException failure =
         assertThrows(WorkflowFailedException.class, () -> workflow.hello("Nexus", "xx"));
 
     NexusOperationFailure operation =
         assertInstanceOf(NexusOperationFailure.class, failure.getCause());
-    Throwable cause = operation.getCause();
-    while (!(cause instanceof ApplicationFailure) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    ApplicationFailure application = assertInstanceOf(ApplicationFailure.class, cause);
-    assertTrue(
-        application.getOriginalMessage().contains("\"xx\""),
-        "failure message should name the language: " + application.getOriginalMessage());
-    assertEquals(HelloHandlerWorkflowImpl.UNSUPPORTED_LANGUAGE, application.getType());
-    assertTrue(application.isNonRetryable(), "an unsupported language must not be retried");
+    HandlerException handler = assertInstanceOf(HandlerException.class, operation.getCause());
+    assertEquals(HandlerException.ErrorType.BAD_REQUEST, handler.getErrorType());
+    assertEquals(
+        HandlerException.RetryBehavior.NON_RETRYABLE,
+        handler.getRetryBehavior(),
+        "an unsupported language must not be retried");
+    assertEquals(
+        "Bad input to my-hello-service/say-hello: unsupported language \"xx\"; expected"
+            + " json/plain {\"Name\": \"...\", \"Language\": \"en|fr|de|es|tr\"}",
+        handler.getMessage());
   }
 }

@@ -1,0 +1,121 @@
+package io.nexusliberty.temporal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.failure.v1.Failure;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DataConverterException;
+import io.temporal.common.converter.EncodingKeys;
+import io.temporal.payload.context.SerializationContext;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.Nonnull;
+
+/**
+ * A {@link DataConverter} that, while a Nexus operation's input is decoded ({@link
+ * NexusInputDecoding}), records what is wrong with the input instead of throwing: no encoding, an
+ * encoding or JSON it cannot read, no value, or missing fields. Everything else is the wrapped
+ * converter's.
+ */
+final class NexusInputDataConverter implements DataConverter {
+
+  private final DataConverter converter;
+
+  NexusInputDataConverter(DataConverter converter) {
+    this.converter = converter;
+  }
+
+  @Override
+  public <T> T fromPayload(Payload payload, Class<T> valueClass, Type valueType)
+      throws DataConverterException {
+    if (!NexusInputDecoding.inProgress()) {
+      return converter.fromPayload(payload, valueClass, valueType);
+    }
+    if (!payload.containsMetadata(EncodingKeys.METADATA_ENCODING_KEY)) {
+      return rejected("the payload has no \"encoding\" metadata");
+    }
+    String encoding = payload.getMetadataOrThrow(EncodingKeys.METADATA_ENCODING_KEY).toStringUtf8();
+    T value;
+    try {
+      value = converter.fromPayload(payload, valueClass, valueType);
+    } catch (RuntimeException e) {
+      return rejected(unreadable(encoding, e));
+    }
+    if (value == null) {
+      return rejected("the payload holds no value (" + encoding + ")");
+    }
+    List<String> missing = NexusInputShape.missingFields(value);
+    if (!missing.isEmpty()) {
+      return rejected(
+          (missing.size() == 1 ? "field " : "fields ")
+              + String.join(", ", missing.stream().map(name -> "\"" + name + "\"").toList())
+              + (missing.size() == 1 ? " is" : " are")
+              + " missing or null");
+    }
+    return value;
+  }
+
+  /** Records the problem; the operation then gets no input, and its interceptor refuses it. */
+  private static <T> T rejected(String problem) {
+    NexusInputDecoding.reject(problem);
+    return null;
+  }
+
+  private static String unreadable(String encoding, RuntimeException e) {
+    if (!"json/plain".equals(encoding)) {
+      return "the payload's encoding is \"" + encoding + "\"";
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonParseException json) {
+        return "the payload is not valid JSON: " + json.getOriginalMessage();
+      }
+      if (cause instanceof JsonProcessingException json) {
+        return "the payload's JSON has another shape: " + json.getOriginalMessage();
+      }
+    }
+    return "the payload cannot be read: " + e.getMessage();
+  }
+
+  @Override
+  public <T> Optional<Payload> toPayload(T value) throws DataConverterException {
+    return converter.toPayload(value);
+  }
+
+  @Override
+  public Optional<Payloads> toPayloads(Object... values) throws DataConverterException {
+    return converter.toPayloads(values);
+  }
+
+  @Override
+  public <T> T fromPayloads(
+      int index, Optional<Payloads> content, Class<T> valueType, Type valueGenericType)
+      throws DataConverterException {
+    return converter.fromPayloads(index, content, valueType, valueGenericType);
+  }
+
+  @Override
+  public Object[] fromPayloads(
+      Optional<Payloads> content, Class<?>[] parameterTypes, Type[] genericParameterTypes)
+      throws DataConverterException {
+    return converter.fromPayloads(content, parameterTypes, genericParameterTypes);
+  }
+
+  @Override
+  public RuntimeException failureToException(@Nonnull Failure failure) {
+    return converter.failureToException(failure);
+  }
+
+  @Override
+  public Failure exceptionToFailure(@Nonnull Throwable throwable) {
+    return converter.exceptionToFailure(throwable);
+  }
+
+  @Override
+  public DataConverter withContext(@Nonnull SerializationContext context) {
+    // Contexts serve workflows and activities; a Nexus operation's input is decoded without one.
+    return converter.withContext(context);
+  }
+}
