@@ -6,6 +6,8 @@
 //	go run . workflow-ids  rows of the Java test table: name, language, HelloWorkflowID
 //	go run . json          encoding/json's bytes for the service's outputs and inputs: one line
 //	                       per value, "kind<TAB>hex of the text<TAB>hex of the JSON"
+//	go run . endpoint      calls through the Nexus endpoint and the Go handler's answers: one line
+//	                       per call, "operation<TAB>hex of the input JSON<TAB>hex of the output JSON"
 package main
 
 import (
@@ -82,7 +84,7 @@ var names = []struct{ name, language string }{
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids|json")
+		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids|json|endpoint")
 		os.Exit(2)
 	}
 	switch os.Args[1] {
@@ -104,6 +106,15 @@ func main() {
 			printJSON("EchoOutput", text, struct{ Message string }{text})
 			printJSON("HelloOutput", text, struct{ Message string }{text})
 			printJSON("HelloInput", text, struct{ Name, Language string }{text, "en"})
+		}
+	case "endpoint":
+		for _, text := range jsonTexts {
+			printCall("echo", struct{ Message string }{text}, struct{ Message string }{text})
+		}
+		for _, language := range []string{"en", "fr", "de", "es", "tr"} {
+			name := "Nexus <b>&</b> \u2028 👋🏽"
+			printCall("say-hello", struct{ Name, Language string }{name, language},
+				struct{ Message string }{greetings[language] + " " + name + " 👋"})
 		}
 	default:
 		fmt.Fprintln(os.Stderr, "unknown command", os.Args[1])
@@ -163,4 +174,25 @@ func printJSON(kind, text string, value any) {
 		panic(err)
 	}
 	fmt.Printf("%s\t%s\t%s\n", kind, hex.EncodeToString([]byte(text)), hex.EncodeToString(data))
+}
+
+// greetings are the Go sample's handler workflow's, by language.
+var greetings = map[string]string{
+	"en": "Hello",
+	"fr": "Bonjour",
+	"de": "Hallo",
+	"es": "¡Hola!",
+	"tr": "Merhaba",
+}
+
+func printCall(operation string, input, output any) {
+	in, err := json.Marshal(input)
+	if err != nil {
+		panic(err)
+	}
+	out, err := json.Marshal(output)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s\t%s\t%s\n", operation, hex.EncodeToString(in), hex.EncodeToString(out))
 }
