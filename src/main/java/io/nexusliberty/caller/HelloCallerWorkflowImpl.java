@@ -3,6 +3,8 @@ package io.nexusliberty.caller;
 import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.HelloOutput;
 import io.nexusliberty.service.HelloService;
+import io.nexusliberty.temporal.Role;
+import io.nexusliberty.temporal.RunsOn;
 import io.temporal.workflow.NexusOperationHandle;
 import io.temporal.workflow.Workflow;
 
@@ -10,6 +12,7 @@ import io.temporal.workflow.Workflow;
  * Starts {@code say-hello} through the Nexus endpoint and waits for the handler workflow's
  * greeting; the endpoint and the operation timeout come from the worker's registration options.
  */
+@RunsOn(Role.CALLER)
 public class HelloCallerWorkflowImpl implements HelloCallerWorkflow {
 
   private final HelloService helloService = Workflow.newNexusServiceStub(HelloService.class);

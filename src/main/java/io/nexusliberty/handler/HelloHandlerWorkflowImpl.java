@@ -3,9 +3,12 @@ package io.nexusliberty.handler;
 import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.HelloOutput;
 import io.nexusliberty.service.Language;
+import io.nexusliberty.temporal.Role;
+import io.nexusliberty.temporal.RunsOn;
 import io.temporal.failure.ApplicationFailure;
 
 /** Greets a name in one of the supported languages. */
+@RunsOn(Role.HANDLER)
 public class HelloHandlerWorkflowImpl implements HelloHandlerWorkflow {
 
   /** Failure type of an unsupported language, for callers that match on it. */

@@ -5,11 +5,14 @@ import io.nexusliberty.service.EchoOutput;
 import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.HelloOutput;
 import io.nexusliberty.service.HelloService;
+import io.nexusliberty.temporal.Role;
+import io.nexusliberty.temporal.RunsOn;
 import io.nexusrpc.handler.OperationHandler;
 import io.nexusrpc.handler.OperationImpl;
 import io.nexusrpc.handler.ServiceImpl;
 
 /** The handler team's implementation of {@link HelloService}. */
+@RunsOn(Role.HANDLER)
 @ServiceImpl(service = HelloService.class)
 public class HelloServiceImpl {
 

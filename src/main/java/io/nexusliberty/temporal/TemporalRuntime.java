@@ -8,18 +8,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The application's Temporal side, started with the application and stopped with it: starts the
@@ -34,6 +39,11 @@ public class TemporalRuntime {
 
   @Inject TemporalSettings settings;
   @Inject TemporalMetrics metrics;
+  @Inject TemporalComponents components;
+  @Inject Config config;
+  @Inject @Any Instance<Object> beans;
+
+  private final List<Object> nexusServices = new ArrayList<>();
 
   private String deploymentPath = "/";
   private EmbeddedTemporalServer embeddedServer;
@@ -52,7 +62,11 @@ public class TemporalRuntime {
 
   void onStartup(@Observes Startup startup) {
     ShutdownLogging.keepHandlersOnShutdown();
+    List<WorkerPlacement.Placed<Class<?>>> placedWorkflows;
+    List<WorkerPlacement.Placed<Object>> placedServices;
     try {
+      placedWorkflows = placedWorkflows();
+      placedServices = placedNexusServices();
       String target;
       if (settings.embedded()) {
         embeddedServer = EmbeddedTemporalServer.start(settings.embeddedPort());
@@ -96,8 +110,41 @@ public class TemporalRuntime {
               thread.setDaemon(true);
               return thread;
             });
+    TemporalConnection open = connection;
     startupThread.execute(
-        new WorkerStartup(connection, settings, endpointCheck, workers::set, startupFailure::set));
+        new WorkerStartup(
+            connection,
+            settings,
+            endpointCheck,
+            testServer ->
+                new TemporalWorkers(open, settings, placedWorkflows, placedServices, testServer),
+            workers::set,
+            startupFailure::set));
+  }
+
+  private List<WorkerPlacement.Placed<Class<?>>> placedWorkflows() {
+    return components.workflows().stream()
+        .map(type -> new WorkerPlacement.Placed<Class<?>>(placement(type), type))
+        .toList();
+  }
+
+  /** The Nexus service beans of the roles this deployment runs, created now. */
+  private List<WorkerPlacement.Placed<Object>> placedNexusServices() {
+    List<WorkerPlacement.Placed<Object>> placed = new ArrayList<>();
+    for (Class<?> type : components.nexusServices()) {
+      WorkerPlacement placement = placement(type);
+      if (settings.runs(placement.role())) {
+        Object service = beans.select(type).get();
+        nexusServices.add(service);
+        placed.add(new WorkerPlacement.Placed<>(placement, service));
+      }
+    }
+    return placed;
+  }
+
+  private WorkerPlacement placement(Class<?> type) {
+    return WorkerPlacement.of(
+        type, settings, property -> config.getOptionalValue(property, String.class));
   }
 
   /** One line with everything an operator needs to know about this deployment's Temporal side. */
@@ -125,6 +172,9 @@ public class TemporalRuntime {
         + settings.handlerTaskQueue()
         + "; Nexus endpoint "
         + settings.nexusEndpoint()
+        + (settings.serviceEndpoints().isEmpty()
+            ? ""
+            : " (" + new TreeMap<>(settings.serviceEndpoints()) + " by service)")
         + ", operation timeout "
         + settings.operationTimeout()
         + "; provisioning "
@@ -165,6 +215,8 @@ public class TemporalRuntime {
       embeddedServer.close();
       embeddedServer = null;
     }
+    nexusServices.forEach(beans::destroy);
+    nexusServices.clear();
   }
 
   private static void awaitQuietly(ExecutorService executor) {

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,6 +37,7 @@ public final class TemporalSettings {
   public static final String HANDLER_TASK_QUEUE = "temporal.handler.task-queue";
   public static final String NEXUS_ENDPOINT = "temporal.nexus.endpoint";
   public static final String NEXUS_OPERATION_TIMEOUT = "temporal.nexus.operation-timeout";
+  public static final String NEXUS_SERVICE_ENDPOINTS = "temporal.nexus.service-endpoints";
   public static final String WORKERS = "temporal.workers";
   public static final String PROVISION = "temporal.provision";
   public static final String EMBEDDED_PORT = "temporal.embedded.port";
@@ -56,6 +59,7 @@ public final class TemporalSettings {
   private final String handlerTaskQueue;
   private final String nexusEndpoint;
   private final Duration operationTimeout;
+  private final Map<String, String> serviceEndpoints;
   private final Set<Role> roles;
   private final Provisioning provisioning;
   private final int embeddedPort;
@@ -72,8 +76,9 @@ public final class TemporalSettings {
     callerTaskQueue = reader.required(CALLER_TASK_QUEUE);
     handlerNamespace = reader.required(HANDLER_NAMESPACE);
     handlerTaskQueue = reader.required(HANDLER_TASK_QUEUE);
-    nexusEndpoint = validEndpointName(reader.required(NEXUS_ENDPOINT));
+    nexusEndpoint = validEndpointName(NEXUS_ENDPOINT, reader.required(NEXUS_ENDPOINT));
     operationTimeout = reader.duration(NEXUS_OPERATION_TIMEOUT);
+    serviceEndpoints = readServiceEndpoints(reader.optional(NEXUS_SERVICE_ENDPOINTS).orElse(""));
     roles = readRoles(reader.required(WORKERS));
     provisioning = reader.choice(PROVISION, Provisioning.class);
     embeddedPort = reader.port(EMBEDDED_PORT);
@@ -125,6 +130,24 @@ public final class TemporalSettings {
 
   public String nexusEndpoint() {
     return nexusEndpoint;
+  }
+
+  /**
+   * Endpoints of Nexus services that callers reach through another endpoint than {@link
+   * #nexusEndpoint}, by service name.
+   */
+  public Map<String, String> serviceEndpoints() {
+    return serviceEndpoints;
+  }
+
+  /** The namespace of a role's workers. */
+  public String namespace(Role role) {
+    return role == Role.CALLER ? callerNamespace : handlerNamespace;
+  }
+
+  /** The task queue of a role's workers. */
+  public String taskQueue(Role role) {
+    return role == Role.CALLER ? callerTaskQueue : handlerTaskQueue;
   }
 
   /** Schedule-to-close timeout of each Nexus operation the caller workflows start. */
@@ -267,11 +290,33 @@ public final class TemporalSettings {
     return value;
   }
 
-  private static String validEndpointName(String value) {
+  private static Map<String, String> readServiceEndpoints(String value) {
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    for (String entry : value.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int equals = entry.indexOf('=');
+      String service = equals < 0 ? "" : entry.substring(0, equals).strip();
+      if (service.isEmpty()) {
+        throw new InvalidSettingException(
+            NEXUS_SERVICE_ENDPOINTS,
+            "\""
+                + entry.strip()
+                + "\" is not service=endpoint: use a comma-separated list such as"
+                + " my-hello-service=my-endpoint");
+      }
+      endpoints.put(
+          service, validEndpointName(NEXUS_SERVICE_ENDPOINTS, entry.substring(equals + 1).strip()));
+    }
+    return Map.copyOf(endpoints);
+  }
+
+  private static String validEndpointName(String property, String value) {
     // Temporal accepts endpoint names of letters, digits, '-' and '_', starting with a letter.
     if (!value.matches("[A-Za-z][A-Za-z0-9_-]{0,199}")) {
       throw new InvalidSettingException(
-          NEXUS_ENDPOINT,
+          property,
           "\""
               + value
               + "\" is not a valid endpoint name: letters, digits, '-' and '_', starting with a"

@@ -1,10 +1,5 @@
 package io.nexusliberty.temporal;
 
-import io.nexusliberty.caller.EchoCallerWorkflowImpl;
-import io.nexusliberty.caller.HelloCallerWorkflowImpl;
-import io.nexusliberty.handler.HelloHandlerWorkflowImpl;
-import io.nexusliberty.handler.HelloServiceImpl;
-import io.nexusliberty.service.HelloService;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -22,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The worker factories of this deployment's roles: created from the settings, started once the
@@ -34,85 +31,154 @@ final class TemporalWorkers {
   private final Map<String, WorkerFactory> factories = new LinkedHashMap<>();
   private final TaskWatch tasks = new TaskWatch();
   private final List<WorkerPollers.Polled> polled = new ArrayList<>();
+  private final List<String> contents = new ArrayList<>();
   private NexusHandlerLogFilter handlerLogFilter;
 
   /**
-   * @param handlerInCallerNamespace whether the handler role also polls its task queue in the
-   *     caller namespace, where Temporal's Java test server delivers every Nexus task
+   * @param workflows the workflow implementations, each where it runs
+   * @param nexusServices the Nexus service implementations, each where it runs
+   * @param handlerInCallerNamespace whether the handler role's components also run in the caller
+   *     namespace, where Temporal's Java test server delivers every Nexus task
    */
   TemporalWorkers(
-      TemporalConnection connection, TemporalSettings settings, boolean handlerInCallerNamespace) {
-    Map<String, Worker> workers = new LinkedHashMap<>();
-    if (settings.runs(Role.CALLER)) {
-      Worker worker =
-          worker(
-              connection,
-              workers,
-              settings.callerNamespace(),
-              settings.callerTaskQueue(),
-              List.of(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW));
-      worker.registerWorkflowImplementationTypes(
-          callerOptions(settings), EchoCallerWorkflowImpl.class, HelloCallerWorkflowImpl.class);
+      TemporalConnection connection,
+      TemporalSettings settings,
+      List<WorkerPlacement.Placed<Class<?>>> workflows,
+      List<WorkerPlacement.Placed<Object>> nexusServices,
+      boolean handlerInCallerNamespace) {
+    Map<String, Registrations> queues = new LinkedHashMap<>();
+    for (WorkerPlacement.Placed<Class<?>> workflow : workflows) {
+      queuesOf(queues, workflow.placement(), settings, handlerInCallerNamespace)
+          .forEach(queue -> queue.workflows().add(workflow.component()));
     }
-    if (settings.runs(Role.HANDLER)) {
+    for (WorkerPlacement.Placed<Object> service : nexusServices) {
+      queuesOf(queues, service.placement(), settings, handlerInCallerNamespace)
+          .forEach(queue -> queue.nexusServices().add(service.component()));
+    }
+    if (queues.values().stream().anyMatch(queue -> !queue.nexusServices().isEmpty())) {
       handlerLogFilter = NexusHandlerLogFilter.install();
-      List<String> namespaces = new ArrayList<>(List.of(settings.handlerNamespace()));
-      if (handlerInCallerNamespace
-          && !settings.callerNamespace().equals(settings.handlerNamespace())) {
-        namespaces.add(settings.callerNamespace());
+    }
+    WorkflowImplementationOptions options = nexusCallOptions(settings);
+    for (Registrations queue : queues.values()) {
+      Worker worker = worker(connection, queue);
+      if (!queue.workflows().isEmpty()) {
+        worker.registerWorkflowImplementationTypes(
+            options, queue.workflows().toArray(Class<?>[]::new));
       }
-      for (String namespace : namespaces) {
-        Worker worker =
-            worker(
-                connection,
-                workers,
-                namespace,
-                settings.handlerTaskQueue(),
-                List.of(
-                    TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_NEXUS));
-        worker.registerWorkflowImplementationTypes(HelloHandlerWorkflowImpl.class);
-        worker.registerNexusServiceImplementation(new HelloServiceImpl());
+      if (!queue.nexusServices().isEmpty()) {
+        worker.registerNexusServiceImplementation(queue.nexusServices().toArray());
       }
     }
   }
 
-  /** The endpoint and operation timeout every caller workflow's Nexus stub gets. */
-  static WorkflowImplementationOptions callerOptions(TemporalSettings settings) {
+  /** What one task queue in one namespace runs. */
+  private record Registrations(
+      String namespace, String taskQueue, List<Class<?>> workflows, List<Object> nexusServices) {
+    Registrations(String namespace, String taskQueue) {
+      this(namespace, taskQueue, new ArrayList<>(), new ArrayList<>());
+    }
+
+    List<TaskQueueType> types() {
+      List<TaskQueueType> types = new ArrayList<>();
+      if (!workflows.isEmpty()) {
+        types.add(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+      }
+      if (!nexusServices.isEmpty()) {
+        types.add(TaskQueueType.TASK_QUEUE_TYPE_NEXUS);
+      }
+      return types;
+    }
+  }
+
+  /**
+   * The task queues a component placed here runs on: none when its role does not run here; on
+   * Temporal's test server, a handler's also in the caller namespace.
+   */
+  private static List<Registrations> queuesOf(
+      Map<String, Registrations> queues,
+      WorkerPlacement placement,
+      TemporalSettings settings,
+      boolean handlerInCallerNamespace) {
+    if (!settings.runs(placement.role())) {
+      return List.of();
+    }
+    List<String> namespaces = new ArrayList<>(List.of(placement.namespace()));
+    if (handlerInCallerNamespace
+        && placement.role() == Role.HANDLER
+        && !placement.namespace().equals(settings.callerNamespace())) {
+      namespaces.add(settings.callerNamespace());
+    }
+    return namespaces.stream()
+        .map(
+            namespace ->
+                queues.computeIfAbsent(
+                    namespace + "/" + placement.taskQueue(),
+                    key -> new Registrations(namespace, placement.taskQueue())))
+        .toList();
+  }
+
+  /**
+   * The endpoint and operation timeout of every Nexus service the workflows call: the service's own
+   * endpoint from {@code temporal.nexus.service-endpoints}, else {@code temporal.nexus.endpoint}.
+   */
+  static WorkflowImplementationOptions nexusCallOptions(TemporalSettings settings) {
+    NexusOperationOptions operations =
+        NexusOperationOptions.newBuilder()
+            .setScheduleToCloseTimeout(settings.operationTimeout())
+            .build();
+    Map<String, NexusServiceOptions> services = new LinkedHashMap<>();
+    settings
+        .serviceEndpoints()
+        .forEach(
+            (service, endpoint) ->
+                services.put(
+                    service,
+                    NexusServiceOptions.newBuilder()
+                        .setEndpoint(endpoint)
+                        .setOperationOptions(operations)
+                        .build()));
     return WorkflowImplementationOptions.newBuilder()
-        .setNexusServiceOptions(
-            Map.of(
-                HelloService.NAME,
-                NexusServiceOptions.newBuilder()
-                    .setEndpoint(settings.nexusEndpoint())
-                    .setOperationOptions(
-                        NexusOperationOptions.newBuilder()
-                            .setScheduleToCloseTimeout(settings.operationTimeout())
-                            .build())
-                    .build()))
+        .setDefaultNexusServiceOptions(
+            NexusServiceOptions.newBuilder()
+                .setEndpoint(settings.nexusEndpoint())
+                .setOperationOptions(operations)
+                .build())
+        .setNexusServiceOptions(services)
         .build();
   }
 
-  private Worker worker(
-      TemporalConnection connection,
-      Map<String, Worker> workers,
-      String namespace,
-      String queue,
-      List<TaskQueueType> types) {
-    return workers.computeIfAbsent(
-        namespace + "/" + queue,
-        key -> {
-          polled.add(new WorkerPollers.Polled(namespace, queue, types));
-          return factories
-              .computeIfAbsent(
-                  namespace,
-                  name ->
-                      WorkerFactory.newInstance(
-                          connection.client(name),
-                          WorkerFactoryOptions.newBuilder()
-                              .setWorkerInterceptors(new NexusInputInterceptor())
-                              .build()))
-              .newWorker(queue, WorkerOptions.newBuilder().setWorkerTuner(tasks.tuner()).build());
-        });
+  private Worker worker(TemporalConnection connection, Registrations queue) {
+    polled.add(new WorkerPollers.Polled(queue.namespace(), queue.taskQueue(), queue.types()));
+    contents.add(
+        "namespace "
+            + queue.namespace()
+            + ", task queue "
+            + queue.taskQueue()
+            + " ("
+            + Stream.concat(
+                    queue.workflows().stream(),
+                    queue.nexusServices().stream().map(Object::getClass))
+                .map(Class::getSimpleName)
+                .collect(Collectors.joining(", "))
+            + ")");
+    return factories
+        .computeIfAbsent(
+            queue.namespace(),
+            name ->
+                WorkerFactory.newInstance(
+                    connection.client(name),
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(new NexusInputInterceptor())
+                        .build()))
+        .newWorker(
+            queue.taskQueue(), WorkerOptions.newBuilder().setWorkerTuner(tasks.tuner()).build());
+  }
+
+  /**
+   * Where the workers poll and what runs there, for the log: "namespace X, task queue Y (A, B)".
+   */
+  List<String> contents() {
+    return List.copyOf(contents);
   }
 
   /** Where the workers poll, for logs: "namespace X, task queue Y" each. */

@@ -4,6 +4,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,10 +23,13 @@ final class WorkerStartup implements Runnable {
   private final TemporalConnection connection;
   private final TemporalSettings settings;
   private final NexusEndpointCheck endpointCheck;
+  private final Function<Boolean, TemporalWorkers> workersFactory;
   private final Consumer<TemporalWorkers> onStarted;
   private final Consumer<String> onFailure;
 
   /**
+   * @param workersFactory creates the workers; told whether the server is Temporal's Java test
+   *     server
    * @param onStarted receives the started workers
    * @param onFailure receives why an attempt failed, each time one does
    */
@@ -33,11 +37,13 @@ final class WorkerStartup implements Runnable {
       TemporalConnection connection,
       TemporalSettings settings,
       NexusEndpointCheck endpointCheck,
+      Function<Boolean, TemporalWorkers> workersFactory,
       Consumer<TemporalWorkers> onStarted,
       Consumer<String> onFailure) {
     this.connection = connection;
     this.settings = settings;
     this.endpointCheck = endpointCheck;
+    this.workersFactory = workersFactory;
     this.onStarted = onStarted;
     this.onFailure = onFailure;
   }
@@ -74,7 +80,7 @@ final class WorkerStartup implements Runnable {
     if (settings.provisions()) {
       new NexusProvisioner(connection, settings).provision();
     }
-    TemporalWorkers workers = new TemporalWorkers(connection, settings, testServer);
+    TemporalWorkers workers = workersFactory.apply(testServer);
     try {
       workers.start();
     } catch (RuntimeException e) {
@@ -108,9 +114,9 @@ final class WorkerStartup implements Runnable {
             "Temporal workers "
                 + connection.identity()
                 + " started, polling "
-                + (workers.placements().isEmpty()
+                + (workers.contents().isEmpty()
                     ? "nothing (" + TemporalSettings.WORKERS + "=none)"
-                    : String.join("; ", workers.placements())));
+                    : String.join("; ", workers.contents())));
     return workers;
   }
 

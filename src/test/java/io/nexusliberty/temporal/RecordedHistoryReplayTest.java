@@ -36,7 +36,7 @@ class RecordedHistoryReplayTest {
     environment = TestWorkflowEnvironment.newInstance();
     worker = environment.newWorker("replay");
     worker.registerWorkflowImplementationTypes(
-        TemporalWorkers.callerOptions(settings),
+        TemporalWorkers.nexusCallOptions(settings),
         EchoCallerWorkflowImpl.class,
         HelloCallerWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(HelloHandlerWorkflowImpl.class);
