@@ -116,6 +116,23 @@ class TemporalSettingsTest {
   }
 
   @Test
+  void serviceEndpointsAreAMapOfServiceToEndpoint() {
+    assertEquals(Map.of(), load().serviceEndpoints());
+
+    values.put(TemporalSettings.NEXUS_SERVICE_ENDPOINTS, " billing=billing-ep , words=words_ep,");
+
+    assertEquals(Map.of("billing", "billing-ep", "words", "words_ep"), load().serviceEndpoints());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"billing", "=billing-ep", "billing=", "billing=9lives"})
+  void aMalformedServiceEndpointNamesTheProperty(String value) {
+    values.put(TemporalSettings.NEXUS_SERVICE_ENDPOINTS, value);
+
+    assertEquals(TemporalSettings.NEXUS_SERVICE_ENDPOINTS, invalid().property());
+  }
+
+  @Test
   void unknownRoleNamesTheProperty() {
     values.put(TemporalSettings.WORKERS, "caller,worker");
 
