@@ -1,7 +1,7 @@
 package io.nexusliberty.rest;
 
 import io.nexusliberty.temporal.Role;
-import io.nexusliberty.temporal.TemporalRuntime;
+import io.nexusliberty.temporal.TemporalHealth;
 import io.nexusliberty.temporal.TemporalSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("connection")
 public class ConnectionResource {
 
-  @Inject TemporalRuntime temporal;
+  @Inject TemporalHealth temporal;
+  @Inject TemporalSettings settings;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +32,6 @@ public class ConnectionResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConnectionInfo.class)))
   public ConnectionInfo connection() {
-    TemporalSettings settings = temporal.settings();
     return new ConnectionInfo(
         settings.embedded(),
         temporal.target(),

@@ -82,7 +82,7 @@ public class EchoResource {
     CallerRequest request =
         new CallerRequest(
             EchoCallerWorkflow.class.getSimpleName(),
-            CallerWorkflowRunner.ECHO_ID_PREFIX,
+            ApiWorkflowIds.ECHO_ID_PREFIX,
             List.of(message));
     return runner.call(request, wait, idempotencyKey, uri);
   }

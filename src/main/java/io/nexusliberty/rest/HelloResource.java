@@ -92,7 +92,7 @@ public class HelloResource {
     CallerRequest request =
         new CallerRequest(
             HelloCallerWorkflow.class.getSimpleName(),
-            CallerWorkflowRunner.HELLO_ID_PREFIX,
+            ApiWorkflowIds.HELLO_ID_PREFIX,
             List.of(name, language.code()));
     return runner.call(request, wait, idempotencyKey, uri);
   }

@@ -1,7 +1,9 @@
 package io.nexusliberty.rest;
 
-import io.nexusliberty.temporal.TemporalRuntime;
+import io.nexusliberty.temporal.CallerNamespace;
+import io.nexusliberty.temporal.TemporalSettings;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
@@ -26,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("workflows/{workflowId}")
 public class WorkflowsResource {
 
-  @Inject TemporalRuntime temporal;
+  @Inject @CallerNamespace WorkflowClient client;
+  @Inject TemporalSettings settings;
+  @Inject TemporalProblems problems;
 
   /** The workflow's status, result or failure, and start and close times; 404 when unknown. */
   @GET
@@ -51,7 +55,7 @@ public class WorkflowsResource {
   @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
   @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public WorkflowStatus status(@PathParam("workflowId") String workflowId) {
-    WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
+    WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
     WorkflowExecutionDescription description = describe(workflow, workflowId);
     WorkflowExecutionStatus status = description.getStatus();
     String result = null;
@@ -63,7 +67,7 @@ public class WorkflowsResource {
       } catch (WorkflowServiceException e) {
         throw unavailable(e, workflowId);
       } catch (WorkflowException e) {
-        failure = CallerWorkflowRunner.rootMessage(e);
+        failure = WorkflowResults.rootMessage(e);
       }
     }
     return new WorkflowStatus(
@@ -110,7 +114,7 @@ public class WorkflowsResource {
               schema = @Schema(implementation = ProblemDocument.class)))
   @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public Response cancel(@PathParam("workflowId") String workflowId) {
-    WorkflowStub workflow = temporal.callerClient().newUntypedWorkflowStub(workflowId);
+    WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
     WorkflowExecutionStatus status = describe(workflow, workflowId).getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw new ApiProblem(
@@ -140,7 +144,7 @@ public class WorkflowsResource {
    * API reveals and touches nothing else in the caller namespace.
    */
   private WorkflowExecutionDescription describe(WorkflowStub workflow, String workflowId) {
-    if (!CallerWorkflowRunner.isApiWorkflowId(workflowId)) {
+    if (!ApiWorkflowIds.isApiWorkflowId(workflowId)) {
       throw unknown(workflowId);
     }
     WorkflowExecutionDescription description;
@@ -153,14 +157,14 @@ public class WorkflowsResource {
       }
       throw unavailable(e, workflowId);
     }
-    if (!CallerWorkflowRunner.startedByApi(description)) {
+    if (!ApiWorkflowIds.startedByApi(description)) {
       throw unknown(workflowId);
     }
     return description;
   }
 
   private ApiProblem unknown(String workflowId) {
-    boolean printable = CallerWorkflowRunner.isApiWorkflowId(workflowId);
+    boolean printable = ApiWorkflowIds.isApiWorkflowId(workflowId);
     ApiProblem problem =
         new ApiProblem(
             Response.Status.NOT_FOUND,
@@ -169,14 +173,14 @@ public class WorkflowsResource {
                 ? "No workflow "
                     + workflowId
                     + " started by this API in namespace "
-                    + temporal.settings().callerNamespace()
+                    + settings.callerNamespace()
                 : "No workflow with this ID was started by this API: its IDs look like"
                     + " hello-caller-<uuid> or echo-caller-key-<key>");
     return printable ? problem.with("workflowId", workflowId) : problem;
   }
 
   private ApiProblem unavailable(WorkflowException e, String workflowId) {
-    return CallerWorkflowRunner.temporalFailure(temporal, e, workflowId);
+    return problems.temporalFailure(e, workflowId);
   }
 
   /** The status as the API words it: running, completed, failed, cancelled, timed out, ... */

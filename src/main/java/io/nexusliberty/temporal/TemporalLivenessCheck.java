@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class TemporalLivenessCheck implements HealthCheck {
 
-  @Inject TemporalRuntime temporal;
+  @Inject TemporalHealth temporal;
+  @Inject TemporalSettings settings;
 
   @Override
   public HealthCheckResponse call() {
@@ -26,7 +27,7 @@ public class TemporalLivenessCheck implements HealthCheck {
         HealthCheckResponse.named("temporal")
             .withData("workers", temporal.workersStarted() ? "started" : "starting")
             .withData("runningTasks", temporal.runningTasks())
-            .withData("stuckTaskTimeout", temporal.settings().stuckTaskTimeout().toString());
+            .withData("stuckTaskTimeout", settings.stuckTaskTimeout().toString());
     stuck.ifPresent(task -> response.withData("stuck", task));
     return response.status(stuck.isEmpty()).build();
   }

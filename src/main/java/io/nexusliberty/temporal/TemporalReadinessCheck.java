@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TemporalReadinessCheck implements HealthCheck {
 
-  @Inject TemporalRuntime temporal;
+  @Inject TemporalHealth temporal;
   @Inject TemporalSettings settings;
 
   @Override

@@ -16,14 +16,15 @@ import org.eclipse.microprofile.health.Startup;
 @ApplicationScoped
 public class TemporalStartupCheck implements HealthCheck {
 
-  @Inject TemporalRuntime temporal;
+  @Inject TemporalHealth temporal;
+  @Inject TemporalSettings settings;
 
   @Override
   public HealthCheckResponse call() {
     Optional<String> pending = temporal.startupPending();
     return HealthCheckResponse.named("temporal")
         .withData("address", temporal.target())
-        .withData("embedded", temporal.settings().embedded())
+        .withData("embedded", settings.embedded())
         .withData("workers", pending.orElse("started"))
         .status(pending.isEmpty())
         .build();

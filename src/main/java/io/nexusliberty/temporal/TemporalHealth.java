@@ -1,0 +1,132 @@
+package io.nexusliberty.temporal;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The state of the Temporal side, as the health checks and the connection page report it. */
+@ApplicationScoped
+public class TemporalHealth {
+
+  private static final Duration REACHABILITY_DEADLINE = Duration.ofSeconds(2);
+
+  @Inject TemporalLifecycle lifecycle;
+  @Inject TemporalSettings settings;
+  @Inject TemporalFailures failures;
+
+  /** host:port of the Temporal frontend in use, embedded or configured. */
+  public String target() {
+    return lifecycle.connection().target();
+  }
+
+  /** Whether the workers of every configured role are polling. */
+  public boolean workersStarted() {
+    return lifecycle.workers() != null;
+  }
+
+  /**
+   * Why the start-up is not done, or empty once the workers have started: the workers start when
+   * the server answers, and the start-up waits for them.
+   */
+  public Optional<String> startupPending() {
+    if (workersStarted()) {
+      return Optional.empty();
+    }
+    String failure = lifecycle.startupFailure();
+    return Optional.of(
+        "starting the workers at " + target() + (failure == null ? "" : "; " + failure));
+  }
+
+  /**
+   * A worker task that has run longer than {@code temporal.stuck-task-timeout}, which means a
+   * worker thread is stuck: empty when there is none.
+   */
+  public Optional<String> stuckTask() {
+    TemporalWorkers started = lifecycle.workers();
+    return started == null
+        ? Optional.empty()
+        : started
+            .stuckTask(settings.stuckTaskTimeout())
+            .map(
+                task ->
+                    task
+                        + ", longer than "
+                        + TemporalSettings.STUCK_TASK_TIMEOUT
+                        + "="
+                        + settings.stuckTaskTimeout()
+                        + ": a worker thread is stuck; restart the application");
+  }
+
+  /** How many tasks the workers are running now. */
+  public int runningTasks() {
+    TemporalWorkers started = lifecycle.workers();
+    return started == null ? 0 : started.runningTasks();
+  }
+
+  /** Where the workers poll ("namespace X, task queue Y"), empty until they have started. */
+  public List<String> workerPlacements() {
+    TemporalWorkers started = lifecycle.workers();
+    return started == null ? List.of() : started.placements();
+  }
+
+  /**
+   * Why the started workers would not serve a call now, or empty when they would: on a real server,
+   * a task queue where the server has not seen this deployment's poller since the connection last
+   * came back; on the embedded server, a server that no longer serves workflows.
+   *
+   * @throws TemporalUnavailableException when the server does not answer
+   */
+  public Optional<String> workersNotServing() {
+    TemporalWorkers started = lifecycle.workers();
+    if (started == null) {
+      return Optional.of("not started yet");
+    }
+    try {
+      if (settings.embedded()) {
+        lifecycle
+            .connection()
+            .describeMissingWorkflow(settings.callerNamespace(), REACHABILITY_DEADLINE);
+        return Optional.empty();
+      }
+      return lifecycle.pollers().missing(started.polled(), lifecycle.lastReconnect());
+    } catch (StatusRuntimeException e) {
+      if (settings.embedded() && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return Optional.of(
+            "the embedded Temporal server answers but does not serve workflows (no answer within "
+                + REACHABILITY_DEADLINE.toSeconds()
+                + " s); restart the application");
+      }
+      throw failures.unreachable(e);
+    }
+  }
+
+  /**
+   * Asks the server once, briefly, whether it answers.
+   *
+   * @throws TemporalUnavailableException when it does not, saying why
+   */
+  public void ping() {
+    try {
+      lifecycle.connection().systemInfo(REACHABILITY_DEADLINE);
+    } catch (StatusRuntimeException e) {
+      throw failures.unreachable(e);
+    }
+  }
+
+  /**
+   * Whether the Nexus endpoint exists: empty when the server does not let this client look.
+   *
+   * @throws TemporalUnavailableException when the server does not answer
+   */
+  public Optional<Boolean> nexusEndpointExists() {
+    try {
+      return lifecycle.endpointCheck().exists();
+    } catch (StatusRuntimeException e) {
+      throw failures.unreachable(e);
+    }
+  }
+}
