@@ -1,20 +1,10 @@
 package io.nexusliberty.temporal;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every Temporal setting of the application, read from MicroProfile Config and validated as a
@@ -46,11 +36,6 @@ public final class TemporalSettings {
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
   public static final String API_ALLOWED_ORIGINS = "api.allowed-origins";
 
-  private static final Pattern ADDRESS_FORMAT =
-      Pattern.compile("^(\\[[0-9a-fA-F:.]+]|[^:/\\s]+):(\\d{1,5})$");
-  private static final Pattern ORIGIN = Pattern.compile("^https?://[^/\\s?#@]+$");
-  private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d{1,9})\\s*(ms|s|m|h)$");
-
   private final String address;
   private final TlsSettings tls;
   private final String callerNamespace;
@@ -69,23 +54,29 @@ public final class TemporalSettings {
   private final Set<String> apiAllowedOrigins;
 
   private TemporalSettings(Function<String, Optional<String>> lookup) {
-    Reader reader = new Reader(lookup);
-    address = reader.optional(ADDRESS).map(value -> validAddress(ADDRESS, value)).orElse(null);
-    tls = readTls(reader, address != null);
+    SettingsReader reader = new SettingsReader(lookup);
+    address =
+        reader
+            .optional(ADDRESS)
+            .map(value -> SettingFormats.validAddress(ADDRESS, value))
+            .orElse(null);
+    tls = TlsSettingsReader.read(reader, address != null);
     callerNamespace = reader.required(CALLER_NAMESPACE);
     callerTaskQueue = reader.required(CALLER_TASK_QUEUE);
     handlerNamespace = reader.required(HANDLER_NAMESPACE);
     handlerTaskQueue = reader.required(HANDLER_TASK_QUEUE);
-    nexusEndpoint = validEndpointName(NEXUS_ENDPOINT, reader.required(NEXUS_ENDPOINT));
+    nexusEndpoint =
+        SettingFormats.validEndpointName(NEXUS_ENDPOINT, reader.required(NEXUS_ENDPOINT));
     operationTimeout = reader.duration(NEXUS_OPERATION_TIMEOUT);
-    serviceEndpoints = readServiceEndpoints(reader.optional(NEXUS_SERVICE_ENDPOINTS).orElse(""));
-    roles = readRoles(reader.required(WORKERS));
+    serviceEndpoints =
+        SettingFormats.readServiceEndpoints(reader.optional(NEXUS_SERVICE_ENDPOINTS).orElse(""));
+    roles = SettingFormats.readRoles(reader.required(WORKERS));
     provisioning = reader.choice(PROVISION, Provisioning.class);
     embeddedPort = reader.port(EMBEDDED_PORT);
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
     stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
-    apiAllowedOrigins = readOrigins(reader.optional(API_ALLOWED_ORIGINS).orElse(""));
+    apiAllowedOrigins = SettingFormats.readOrigins(reader.optional(API_ALLOWED_ORIGINS).orElse(""));
   }
 
   /**
@@ -198,242 +189,5 @@ public final class TemporalSettings {
    */
   public Set<String> apiAllowedOrigins() {
     return apiAllowedOrigins;
-  }
-
-  private static Set<String> readOrigins(String value) {
-    Set<String> origins = new java.util.LinkedHashSet<>();
-    for (String entry : value.split(",")) {
-      String origin = entry.strip().toLowerCase(java.util.Locale.ROOT);
-      if (origin.isEmpty()) {
-        continue;
-      }
-      if (!ORIGIN.matcher(origin).matches()) {
-        throw new InvalidSettingException(
-            API_ALLOWED_ORIGINS,
-            "\""
-                + entry.strip()
-                + "\" is not an origin: use scheme://host[:port], such as https://app.example.com,"
-                + " separated by commas");
-      }
-      origins.add(origin);
-    }
-    return Set.copyOf(origins);
-  }
-
-  private static TlsSettings readTls(Reader reader, boolean remote) {
-    TlsSettings tls =
-        new TlsSettings(
-            reader.bool(TLS),
-            reader.optional(API_KEY).orElse(null),
-            reader.readableFile(TLS_CLIENT_CERT_PATH),
-            reader.readableFile(TLS_CLIENT_KEY_PATH),
-            reader.readableFile(TLS_SERVER_CA_CERT_PATH),
-            reader.optional(TLS_SERVER_NAME).orElse(null),
-            reader.bool(TLS_DISABLE_HOST_VERIFICATION));
-    if (tls.clientCertPath() != null && tls.clientKeyPath() == null) {
-      throw new InvalidSettingException(
-          TLS_CLIENT_KEY_PATH, "not set, but " + TLS_CLIENT_CERT_PATH + " is: set both or neither");
-    }
-    if (tls.clientKeyPath() != null && tls.clientCertPath() == null) {
-      throw new InvalidSettingException(
-          TLS_CLIENT_CERT_PATH, "not set, but " + TLS_CLIENT_KEY_PATH + " is: set both or neither");
-    }
-    if (tls.apiKey() != null && tls.clientCertPath() != null) {
-      throw new InvalidSettingException(
-          API_KEY,
-          "set together with "
-              + TLS_CLIENT_CERT_PATH
-              + ": authenticate with an API key or a client certificate, not both");
-    }
-    if (tls.active() && !remote) {
-      throw new InvalidSettingException(
-          ADDRESS,
-          "not set, so the embedded server (plaintext) would be used, but TLS or an API key is"
-              + " configured: set "
-              + ADDRESS
-              + " to the server those settings are for");
-    }
-    // Builds the TLS context once to find unusable certificates and keys now, at deployment.
-    TlsContextFactory.create(tls);
-    return tls;
-  }
-
-  private static Set<Role> readRoles(String value) {
-    if (value.strip().equalsIgnoreCase("none")) {
-      return Set.of();
-    }
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String part : value.split(",")) {
-      String name = part.strip().toLowerCase(Locale.ROOT);
-      Role role =
-          Arrays.stream(Role.values())
-              .filter(candidate -> candidate.configName().equals(name))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new InvalidSettingException(
-                          WORKERS,
-                          "unknown role \""
-                              + part.strip()
-                              + "\": use a comma-separated list of caller and handler, or none"));
-      roles.add(role);
-    }
-    return Set.copyOf(roles);
-  }
-
-  private static String validAddress(String property, String value) {
-    Matcher matcher = ADDRESS_FORMAT.matcher(value);
-    if (!matcher.matches() || Integer.parseInt(matcher.group(2)) > 65535) {
-      throw new InvalidSettingException(
-          property, "\"" + value + "\" is not host:port (for example localhost:7233)");
-    }
-    return value;
-  }
-
-  private static Map<String, String> readServiceEndpoints(String value) {
-    Map<String, String> endpoints = new LinkedHashMap<>();
-    for (String entry : value.split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int equals = entry.indexOf('=');
-      String service = equals < 0 ? "" : entry.substring(0, equals).strip();
-      if (service.isEmpty()) {
-        throw new InvalidSettingException(
-            NEXUS_SERVICE_ENDPOINTS,
-            "\""
-                + entry.strip()
-                + "\" is not service=endpoint: use a comma-separated list such as"
-                + " my-hello-service=my-endpoint");
-      }
-      endpoints.put(
-          service, validEndpointName(NEXUS_SERVICE_ENDPOINTS, entry.substring(equals + 1).strip()));
-    }
-    return Map.copyOf(endpoints);
-  }
-
-  private static String validEndpointName(String property, String value) {
-    // Temporal accepts endpoint names of letters, digits, '-' and '_', starting with a letter.
-    if (!value.matches("[A-Za-z][A-Za-z0-9_-]{0,199}")) {
-      throw new InvalidSettingException(
-          property,
-          "\""
-              + value
-              + "\" is not a valid endpoint name: letters, digits, '-' and '_', starting with a"
-              + " letter");
-    }
-    return value;
-  }
-
-  /** Reads single properties and reports the property at fault. */
-  private static final class Reader {
-    private final Function<String, Optional<String>> lookup;
-
-    Reader(Function<String, Optional<String>> lookup) {
-      this.lookup = lookup;
-    }
-
-    Optional<String> optional(String property) {
-      return lookup.apply(property).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    String required(String property) {
-      return optional(property)
-          .orElseThrow(
-              () ->
-                  new InvalidSettingException(
-                      property,
-                      "not set; its default is a <variable defaultValue=..> in server.xml"));
-    }
-
-    boolean bool(String property) {
-      String value = required(property).toLowerCase(Locale.ROOT);
-      return switch (value) {
-        case "true" -> true;
-        case "false" -> false;
-        default ->
-            throw new InvalidSettingException(property, "\"" + value + "\" is not true or false");
-      };
-    }
-
-    <E extends Enum<E>> E choice(String property, Class<E> type) {
-      String value = required(property);
-      try {
-        return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidSettingException(
-            property,
-            "\""
-                + value
-                + "\" is not one of "
-                + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                    .toList());
-      }
-    }
-
-    int port(String property) {
-      String value = required(property);
-      try {
-        int port = Integer.parseInt(value);
-        if (port >= 0 && port <= 65535) {
-          return port;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new InvalidSettingException(
-          property, "\"" + value + "\" is not a port number (0 to 65535; 0 picks a free port)");
-    }
-
-    Duration duration(String property) {
-      String value = required(property);
-      Duration duration = parseDuration(value);
-      if (duration == null || duration.isNegative() || duration.isZero()) {
-        throw new InvalidSettingException(
-            property,
-            "\""
-                + value
-                + "\" is not a positive duration: use a number with ms, s, m or h (such as 10s),"
-                + " or ISO-8601 (such as PT10S)");
-      }
-      return duration;
-    }
-
-    Path readableFile(String property) {
-      Optional<String> value = optional(property);
-      if (value.isEmpty()) {
-        return null;
-      }
-      Path path;
-      try {
-        path = Path.of(value.get());
-      } catch (InvalidPathException e) {
-        throw new InvalidSettingException(property, "\"" + value.get() + "\" is not a file path");
-      }
-      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        throw new InvalidSettingException(
-            property, "cannot read the file \"" + path.toAbsolutePath() + "\"");
-      }
-      return path;
-    }
-
-    private static Duration parseDuration(String value) {
-      Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
-      if (matcher.matches()) {
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        };
-      }
-      try {
-        return Duration.parse(value);
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
   }
 }
