@@ -113,7 +113,9 @@ final class NexusProvisioner {
                     .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
                     .setData(
                         ByteString.copyFromUtf8(
-                            "\"Serves my-hello-service: echo and say-hello (nexus-liberty)\"")))
+                            "\"Created by nexus-liberty for the Nexus services on task queue "
+                                + settings.handlerTaskQueue()
+                                + "\"")))
             .setTarget(
                 EndpointTarget.newBuilder()
                     .setWorker(
