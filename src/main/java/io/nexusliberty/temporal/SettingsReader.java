@@ -35,7 +35,8 @@ final class SettingsReader {
             () ->
                 new InvalidSettingException(
                     property,
-                    "not set; its default is a <variable defaultValue=..> in server.xml"));
+                    "not set, and the application's default (in its"
+                        + " META-INF/microprofile-config.properties) is missing or empty"));
   }
 
   boolean bool(String property) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Every Temporal setting of the application, read from MicroProfile Config and validated as a
- * whole. Defaults live in server.xml ({@code <variable defaultValue=..>}), not here.
+ * whole. Defaults live in the WAR ({@code META-INF/microprofile-config.properties}), not here.
  */
 public final class TemporalSettings {
 

@@ -38,25 +38,43 @@ final class LibertyServer implements AutoCloseable {
   private final int httpPort;
   private Process process;
 
-  private LibertyServer(Path wlp, String name, Map<String, String> environment) {
+  private final String contextRoot;
+
+  /**
+   * @param serverXml the server's server.xml
+   * @param application where the WAR goes: {@code apps/} (named in server.xml) or {@code dropins/}
+   * @param portVariables the names of the HTTP and HTTPS port variables server.xml uses
+   */
+  private LibertyServer(
+      Path wlp,
+      String name,
+      String serverXml,
+      String application,
+      List<String> portVariables,
+      Map<String, String> environment) {
     this.wlp = wlp;
     this.name = name;
     this.directory = wlp.resolve("usr/servers").resolve(name);
     this.httpPort = TestWar.freePort();
+    this.contextRoot = application.startsWith("dropins/") ? "/nexus-liberty/" : "/";
     try {
       deleteRecursively(directory);
-      Files.createDirectories(directory.resolve("apps"));
-      Files.copy(
-          Path.of("src/main/liberty/config/server.xml"),
-          directory.resolve("server.xml"),
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(directory.resolve(application).getParent());
+      Files.writeString(directory.resolve("server.xml"), serverXml);
       Files.copy(
           Path.of(System.getProperty("app.war")),
-          directory.resolve("apps/nexus-liberty.war"),
+          directory.resolve(application),
           StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(
           directory.resolve("bootstrap.properties"),
-          "http.port=" + httpPort + "\nhttps.port=" + TestWar.freePort() + "\n");
+          portVariables.get(0)
+              + "="
+              + httpPort
+              + "\n"
+              + portVariables.get(1)
+              + "="
+              + TestWar.freePort()
+              + "\n");
       Files.writeString(
           directory.resolve("server.env"),
           environment.entrySet().stream()
@@ -69,21 +87,69 @@ final class LibertyServer implements AutoCloseable {
 
   /**
    * A server named {@code name} in the build's Liberty installation (system property {@code
-   * it.wlp.dir}), replacing any left from an earlier run, with these environment variables.
+   * it.wlp.dir}), replacing any left from an earlier run, with the application's server.xml and
+   * these environment variables.
    */
   static LibertyServer create(String name, Map<String, String> environment) {
+    try {
+      return new LibertyServer(
+          wlp(),
+          name,
+          Files.readString(Path.of("src/main/liberty/config/server.xml")),
+          "apps/nexus-liberty.war",
+          List.of("http.port", "https.port"),
+          environment);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A bare server, as {@code server create} makes one: a server.xml that lists these features and
+   * the default HTTP endpoint, and the WAR as it was built, dropped into {@code dropins/}.
+   */
+  static LibertyServer bare(String name, List<String> features, Map<String, String> environment) {
+    String serverXml =
+        features.stream()
+            .map(feature -> "        <feature>" + feature + "</feature>\n")
+            .collect(
+                Collectors.joining(
+                    "",
+                    "<server>\n    <featureManager>\n",
+                    "    </featureManager>\n"
+                        + "    <httpEndpoint id=\"defaultHttpEndpoint\" httpPort=\"${default.http.port}\""
+                        + " httpsPort=\"${default.https.port}\"/>\n</server>\n"));
+    return new LibertyServer(
+        wlp(),
+        name,
+        serverXml,
+        "dropins/nexus-liberty.war",
+        List.of("default.http.port", "default.https.port"),
+        environment);
+  }
+
+  private static Path wlp() {
     String wlp = System.getProperty("it.wlp.dir");
     if (wlp == null || !Files.isExecutable(Path.of(wlp, "bin", "server"))) {
       throw new IllegalStateException(
           "No Liberty installation (system property it.wlp.dir); run the tests with mvn verify");
     }
-    return new LibertyServer(Path.of(wlp), name, environment);
+    return Path.of(wlp);
+  }
+
+  /** The server's root URL, where Liberty serves {@code /health}. */
+  URL serverRoot() {
+    try {
+      return new URL("http://localhost:" + httpPort + "/");
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The application's root URL. */
   URL base() {
     try {
-      return new URL("http://localhost:" + httpPort + "/");
+      return new URL("http://localhost:" + httpPort + contextRoot);
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
@@ -159,6 +225,11 @@ final class LibertyServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The lines of messages.log, none while the server has not written it yet. */
+  List<String> messagesIfAny() {
+    return Files.exists(directory.resolve("logs/messages.log")) ? messages() : List.of();
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Settings reach the application from each MicroProfile Config source an operator uses: an
  * environment variable (the test server's server.env), a server variable (its configDropins) and
- * the application's own properties, over server.xml's defaults.
+ * the application's own properties, over the defaults the WAR carries.
  */
 @ExtendWith(ArquillianExtension.class)
 class SettingsSourcesIT {
@@ -49,7 +49,7 @@ class SettingsSourcesIT {
         connection.getString("callerTaskQueue"),
         "temporal.caller.task-queue from microprofile-config.properties");
     assertEquals(
-        "my-caller-namespace", connection.getString("callerNamespace"), "server.xml default");
+        "my-caller-namespace", connection.getString("callerNamespace"), "the WAR's default");
     assertTrue(connection.getBoolean("embedded"), "no address: embedded server");
     assertNotEquals(
         "127.0.0.1:7233", connection.getString("target"), "temporal.embedded.port=0: a free port");

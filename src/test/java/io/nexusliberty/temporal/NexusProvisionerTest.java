@@ -91,7 +91,7 @@ class NexusProvisionerTest {
   }
 
   private static TemporalSettings defaultSettings() {
-    Map<String, String> values = ServerXmlDefaults.load();
+    Map<String, String> values = WarDefaults.load();
     return TemporalSettings.load(name -> Optional.ofNullable(values.get(name)));
   }
 }

@@ -30,7 +30,7 @@ class RecordedHistoryReplayTest {
 
   @BeforeEach
   void worker() {
-    Map<String, String> defaults = ServerXmlDefaults.load();
+    Map<String, String> defaults = WarDefaults.load();
     TemporalSettings settings =
         TemporalSettings.load(name -> Optional.ofNullable(defaults.get(name)));
     environment = TestWorkflowEnvironment.newInstance();

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reading and validating the settings, starting from the defaults in server.xml. */
+/** Reading and validating the settings, starting from the defaults the WAR carries. */
 class TemporalSettingsTest {
 
   private final Map<String, String> values = new HashMap<>();
@@ -29,8 +29,8 @@ class TemporalSettingsTest {
   @TempDir Path files;
 
   @BeforeEach
-  void startFromServerXmlDefaults() {
-    values.putAll(ServerXmlDefaults.load());
+  void startFromTheWarsDefaults() {
+    values.putAll(WarDefaults.load());
   }
 
   private TemporalSettings load() {
@@ -211,7 +211,8 @@ class TemporalSettingsTest {
 
     InvalidSettingException error = invalid();
     assertEquals(TemporalSettings.CALLER_NAMESPACE, error.property());
-    assertTrue(error.getMessage().contains("server.xml"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("META-INF/microprofile-config.properties"), error.getMessage());
   }
 
   @Test

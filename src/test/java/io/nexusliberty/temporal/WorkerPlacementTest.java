@@ -17,7 +17,7 @@ class WorkerPlacementTest {
   @RunsOn(value = Role.CALLER, taskQueueProperty = "team.queue", namespaceProperty = "team.ns")
   static class OnItsOwnQueue {}
 
-  private final Map<String, String> config = new HashMap<>(ServerXmlDefaults.load());
+  private final Map<String, String> config = new HashMap<>(WarDefaults.load());
 
   private TemporalSettings settings() {
     return TemporalSettings.load(name -> Optional.ofNullable(config.get(name)));

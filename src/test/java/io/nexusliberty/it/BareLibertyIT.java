@@ -1,0 +1,93 @@
+package io.nexusliberty.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built WAR, unchanged, dropped into the {@code dropins/} of a fresh Liberty server whose
+ * server.xml lists only the features the application needs: it runs on the embedded server and
+ * answers, with every default taken from inside the WAR. A missing feature is named at startup.
+ */
+class BareLibertyIT {
+
+  /** The features the README lists for a Liberty user's own server. */
+  private static final List<String> FEATURES =
+      List.of(
+          "restfulWS-3.1",
+          "servlet-6.0",
+          "jsonb-3.0",
+          "jsonp-2.1",
+          "cdi-4.0",
+          "mpConfig-3.1",
+          "mpHealth-4.0",
+          "mpOpenAPI-4.1");
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Only what a machine needs: an embedded server on a free port, not 7233. */
+  private static final Map<String, String> ENVIRONMENT = Map.of("TEMPORAL_EMBEDDED_PORT", "0");
+
+  @Test
+  void theWarDeploysUnchangedIntoABareServerAndAnswers() {
+    try (LibertyServer liberty = LibertyServer.bare("bare", FEATURES, ENVIRONMENT)) {
+      liberty.start();
+      HealthChecks health = new HealthChecks(liberty.serverRoot());
+      ApiClient.Answer ready =
+          RealServerChecks.await(
+              () -> {
+                try {
+                  return health.ready();
+                } catch (UncheckedIOException notListeningYet) {
+                  return null;
+                }
+              },
+              answer -> answer != null && answer.status() == 200,
+              READY_TIMEOUT);
+      assertTrue(
+          ready != null && ready.status() == 200,
+          "ready within " + READY_TIMEOUT + ": " + ready + "; log: " + liberty.messages());
+
+      ApiClient api = new ApiClient(liberty.base());
+      ApiClient.Answer echo = api.postJson("api/echo", "{\"message\": \"bare\"}");
+      assertEquals(200, echo.status(), "echo: " + echo);
+      assertEquals("bare", echo.json().getString("result"));
+      ApiClient.Answer hello =
+          api.postJson("api/hello", "{\"name\": \"Bare\", \"language\": \"fr\"}");
+      assertEquals(200, hello.status(), "hello: " + hello);
+      assertEquals("Bonjour Bare 👋", hello.json().getString("result"));
+    }
+  }
+
+  @Test
+  void aMissingFeatureIsNamedAtStartup() {
+    List<String> features = new ArrayList<>(FEATURES);
+    features.remove("mpHealth-4.0");
+    try (LibertyServer liberty = LibertyServer.bare("bare-no-health", features, ENVIRONMENT)) {
+      liberty.start();
+      List<String> named =
+          RealServerChecks.await(
+              () ->
+                  liberty.messagesIfAny().stream()
+                      .filter(line -> line.contains("lacks the features this application needs"))
+                      .toList(),
+              lines -> !lines.isEmpty(),
+              READY_TIMEOUT);
+
+      assertEquals(1, named.size(), "one line names what is missing: " + liberty.messagesIfAny());
+      assertTrue(
+          named
+              .get(0)
+              .contains(
+                  "needs: mpHealth-4.0. Add to the <featureManager> of server.xml:"
+                      + " <feature>mpHealth-4.0</feature>"),
+          named.get(0));
+    }
+  }
+}
