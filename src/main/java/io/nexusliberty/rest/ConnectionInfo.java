@@ -1,6 +1,8 @@
 package io.nexusliberty.rest;
 
+import io.nexusliberty.temporal.WorkerTuning;
 import java.util.List;
+import java.util.Map;
 
 /** What this deployment is connected to and runs, for operators and the web page. */
 public record ConnectionInfo(
@@ -15,4 +17,8 @@ public record ConnectionInfo(
     String handlerTaskQueue,
     String nexusEndpoint,
     String operationTimeout,
-    String shutdownTimeout) {}
+    String shutdownTimeout,
+    String workerIdentity,
+    int workflowCacheSize,
+    int maxWorkflowThreads,
+    Map<String, WorkerTuning> workerTuning) {}

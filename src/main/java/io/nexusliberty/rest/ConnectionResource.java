@@ -8,6 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +47,12 @@ public class ConnectionResource {
         settings.handlerTaskQueue(),
         settings.nexusEndpoint(),
         settings.operationTimeout().toString(),
-        settings.shutdownTimeout().toString());
+        settings.shutdownTimeout().toString(),
+        temporal.identity(),
+        settings.workflowCacheSize(),
+        settings.maxWorkflowThreads(),
+        Arrays.stream(Role.values())
+            .collect(
+                Collectors.toMap(Role::configName, settings::tuning, (a, b) -> a, TreeMap::new)));
   }
 }

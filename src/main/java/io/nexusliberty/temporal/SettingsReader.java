@@ -65,6 +65,20 @@ final class SettingsReader {
     }
   }
 
+  int integer(String property, int minimum) {
+    String value = required(property);
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= minimum) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidSettingException(
+        property, "\"" + value + "\" is not a whole number of at least " + minimum);
+  }
+
   int port(String property) {
     String value = required(property);
     try {

@@ -10,8 +10,9 @@ final class StartupLine {
 
   /**
    * @param target host:port of the Temporal frontend in use, embedded or configured
+   * @param identity how the workers name themselves to the server
    */
-  static String describe(TemporalSettings settings, String target) {
+  static String describe(TemporalSettings settings, String target, String identity) {
     return "Temporal: "
         + (settings.embedded() ? "embedded server at " + target : "server at " + target)
         + " ("
@@ -39,6 +40,16 @@ final class StartupLine {
         + ", operation timeout "
         + settings.operationTimeout()
         + "; provisioning "
-        + (settings.provisions() ? "on" : "off");
+        + (settings.provisions() ? "on" : "off")
+        + "; workers "
+        + identity
+        + ", workflow cache "
+        + settings.workflowCacheSize()
+        + ", "
+        + settings.maxWorkflowThreads()
+        + " workflow threads; caller: "
+        + settings.tuning(Role.CALLER).describe()
+        + "; handler: "
+        + settings.tuning(Role.HANDLER).describe();
   }
 }

@@ -27,20 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TaskWatch {
 
-  /** The SDK's default number of concurrent tasks of each kind per worker. */
-  private static final int SLOTS_PER_KIND = 200;
+  /** The SDK's default number of concurrent activities per worker; this application runs none. */
+  private static final int ACTIVITY_SLOTS = 200;
 
   private record Running(String task, long sinceNanos) {}
 
   private final Map<SlotPermit, Running> running = new ConcurrentHashMap<>();
 
-  /** A tuner for one worker, with the SDK's default slot counts, whose used slots are watched. */
-  WorkerTuner tuner() {
+  /** A tuner for one worker, with these slot counts, whose used slots are watched. */
+  WorkerTuner tuner(int workflowSlots, int nexusSlots) {
     return new CompositeTuner(
-        new Watched<WorkflowSlotInfo>(),
-        new Watched<ActivitySlotInfo>(),
-        new Watched<LocalActivitySlotInfo>(),
-        new Watched<NexusSlotInfo>());
+        new Watched<WorkflowSlotInfo>(workflowSlots),
+        new Watched<ActivitySlotInfo>(ACTIVITY_SLOTS),
+        new Watched<LocalActivitySlotInfo>(ACTIVITY_SLOTS),
+        new Watched<NexusSlotInfo>(nexusSlots));
   }
 
   /** The task that has run longest, when it has run longer than {@code limit}. */
@@ -81,7 +81,11 @@ final class TaskWatch {
   /** The SDK's fixed-size slots, noting when each is put to use and when it is released. */
   private final class Watched<SI extends SlotInfo> implements SlotSupplier<SI> {
 
-    private final FixedSizeSlotSupplier<SI> slots = new FixedSizeSlotSupplier<>(SLOTS_PER_KIND);
+    private final FixedSizeSlotSupplier<SI> slots;
+
+    Watched(int size) {
+      slots = new FixedSizeSlotSupplier<>(size);
+    }
 
     @Override
     public SlotSupplierFuture reserveSlot(SlotReserveContext<SI> context) throws Exception {

@@ -23,6 +23,11 @@ public class TemporalHealth {
     return lifecycle.connection().target();
   }
 
+  /** How this deployment's clients and workers name themselves to the server. */
+  public String identity() {
+    return lifecycle.connection().identity();
+  }
+
   /** Whether the workers of every configured role are polling. */
   public boolean workersStarted() {
     return lifecycle.workers() != null;

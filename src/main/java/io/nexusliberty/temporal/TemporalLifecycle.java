@@ -71,7 +71,10 @@ class TemporalLifecycle {
         target = settings.address();
       }
       // The process and the deployment: two deployments in one server poll under their own names.
-      String identity = ManagementFactory.getRuntimeMXBean().getName() + deploymentPath;
+      String identity =
+          settings
+              .workerIdentity()
+              .orElse(ManagementFactory.getRuntimeMXBean().getName() + deploymentPath);
       connection = TemporalConnection.open(target, identity, settings.tls(), metrics.scope());
       reconnects = ChannelReconnects.follow(connection.workflowService().getRawChannel());
       pollers = new WorkerPollers(connection, identity);
@@ -81,7 +84,7 @@ class TemporalLifecycle {
       stop();
       throw e;
     }
-    LOG.info(() -> StartupLine.describe(settings, connection.target()));
+    LOG.info(() -> StartupLine.describe(settings, connection.target(), connection.identity()));
     if (settings.tls().disableHostVerification()) {
       LOG.warning(
           TemporalSettings.TLS_DISABLE_HOST_VERIFICATION

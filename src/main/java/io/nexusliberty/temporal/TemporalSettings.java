@@ -29,6 +29,9 @@ public final class TemporalSettings {
   public static final String NEXUS_OPERATION_TIMEOUT = "temporal.nexus.operation-timeout";
   public static final String NEXUS_SERVICE_ENDPOINTS = "temporal.nexus.service-endpoints";
   public static final String WORKERS = "temporal.workers";
+  public static final String WORKER_IDENTITY = "temporal.worker.identity";
+  public static final String WORKFLOW_CACHE_SIZE = "temporal.worker.workflow-cache-size";
+  public static final String MAX_WORKFLOW_THREADS = "temporal.worker.max-workflow-threads";
   public static final String PROVISION = "temporal.provision";
   public static final String EMBEDDED_PORT = "temporal.embedded.port";
   public static final String SHUTDOWN_TIMEOUT = "temporal.shutdown-timeout";
@@ -46,6 +49,10 @@ public final class TemporalSettings {
   private final Duration operationTimeout;
   private final Map<String, String> serviceEndpoints;
   private final Set<Role> roles;
+  private final String workerIdentity;
+  private final int workflowCacheSize;
+  private final int maxWorkflowThreads;
+  private final Map<Role, WorkerTuning> tuning;
   private final Provisioning provisioning;
   private final int embeddedPort;
   private final Duration shutdownTimeout;
@@ -71,6 +78,13 @@ public final class TemporalSettings {
     serviceEndpoints =
         SettingFormats.readServiceEndpoints(reader.optional(NEXUS_SERVICE_ENDPOINTS).orElse(""));
     roles = SettingFormats.readRoles(reader.required(WORKERS));
+    workerIdentity = reader.optional(WORKER_IDENTITY).orElse(null);
+    workflowCacheSize = reader.integer(WORKFLOW_CACHE_SIZE, 0);
+    maxWorkflowThreads = reader.integer(MAX_WORKFLOW_THREADS, 1);
+    tuning =
+        Map.of(
+            Role.CALLER, WorkerTuning.read(reader, Role.CALLER),
+            Role.HANDLER, WorkerTuning.read(reader, Role.HANDLER));
     provisioning = reader.choice(PROVISION, Provisioning.class);
     embeddedPort = reader.port(EMBEDDED_PORT);
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
@@ -144,6 +158,26 @@ public final class TemporalSettings {
   /** Schedule-to-close timeout of each Nexus operation the caller workflows start. */
   public Duration operationTimeout() {
     return operationTimeout;
+  }
+
+  /** How the workers name themselves to the server, or empty for host, process and deployment. */
+  public Optional<String> workerIdentity() {
+    return Optional.ofNullable(workerIdentity);
+  }
+
+  /** Workflow executions each worker factory keeps cached (Temporal's sticky execution). */
+  public int workflowCacheSize() {
+    return workflowCacheSize;
+  }
+
+  /** Threads each worker factory may run workflow code on. */
+  public int maxWorkflowThreads() {
+    return maxWorkflowThreads;
+  }
+
+  /** How a role's workers are sized. */
+  public WorkerTuning tuning(Role role) {
+    return tuning.get(role);
   }
 
   public Set<Role> roles() {

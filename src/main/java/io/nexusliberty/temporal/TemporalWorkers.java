@@ -10,10 +10,12 @@ import io.temporal.workflow.NexusOperationOptions;
 import io.temporal.workflow.NexusServiceOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,7 +62,7 @@ final class TemporalWorkers {
     }
     WorkflowImplementationOptions options = nexusCallOptions(settings);
     for (Registrations queue : queues.values()) {
-      Worker worker = worker(connection, queue);
+      Worker worker = worker(connection, settings, queue);
       if (!queue.workflows().isEmpty()) {
         worker.registerWorkflowImplementationTypes(
             options, queue.workflows().toArray(Class<?>[]::new));
@@ -73,9 +75,18 @@ final class TemporalWorkers {
 
   /** What one task queue in one namespace runs. */
   private record Registrations(
-      String namespace, String taskQueue, List<Class<?>> workflows, List<Object> nexusServices) {
+      String namespace,
+      String taskQueue,
+      Set<Role> roles,
+      List<Class<?>> workflows,
+      List<Object> nexusServices) {
     Registrations(String namespace, String taskQueue) {
-      this(namespace, taskQueue, new ArrayList<>(), new ArrayList<>());
+      this(namespace, taskQueue, EnumSet.noneOf(Role.class), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** The role whose tuning the queue's worker takes: the handler's when it serves one. */
+    Role role() {
+      return roles.contains(Role.HANDLER) ? Role.HANDLER : Role.CALLER;
     }
 
     List<TaskQueueType> types() {
@@ -110,10 +121,14 @@ final class TemporalWorkers {
     }
     return namespaces.stream()
         .map(
-            namespace ->
-                queues.computeIfAbsent(
-                    namespace + "/" + placement.taskQueue(),
-                    key -> new Registrations(namespace, placement.taskQueue())))
+            namespace -> {
+              Registrations queue =
+                  queues.computeIfAbsent(
+                      namespace + "/" + placement.taskQueue(),
+                      key -> new Registrations(namespace, placement.taskQueue()));
+              queue.roles().add(placement.role());
+              return queue;
+            })
         .toList();
   }
 
@@ -147,7 +162,8 @@ final class TemporalWorkers {
         .build();
   }
 
-  private Worker worker(TemporalConnection connection, Registrations queue) {
+  private Worker worker(
+      TemporalConnection connection, TemporalSettings settings, Registrations queue) {
     polled.add(new WorkerPollers.Polled(queue.namespace(), queue.taskQueue(), queue.types()));
     contents.add(
         "namespace "
@@ -169,9 +185,19 @@ final class TemporalWorkers {
                     connection.client(name),
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(new NexusInputInterceptor())
+                        .setWorkflowCacheSize(settings.workflowCacheSize())
+                        .setMaxWorkflowThreadCount(settings.maxWorkflowThreads())
                         .build()))
-        .newWorker(
-            queue.taskQueue(), WorkerOptions.newBuilder().setWorkerTuner(tasks.tuner()).build());
+        .newWorker(queue.taskQueue(), workerOptions(settings.tuning(queue.role())));
+  }
+
+  private WorkerOptions workerOptions(WorkerTuning tuning) {
+    return WorkerOptions.newBuilder()
+        .setWorkerTuner(
+            tasks.tuner(tuning.maxConcurrentWorkflowTasks(), tuning.maxConcurrentNexusTasks()))
+        .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
+        .setMaxConcurrentNexusTaskPollers(tuning.nexusPollers())
+        .build();
   }
 
   /**

@@ -227,6 +227,11 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /** The process ID of the server's JVM ({@code bin/server run} becomes it). */
+  long pid() {
+    return process.pid();
+  }
+
   /** The lines of messages.log, none while the server has not written it yet. */
   List<String> messagesIfAny() {
     return Files.exists(directory.resolve("logs/messages.log")) ? messages() : List.of();

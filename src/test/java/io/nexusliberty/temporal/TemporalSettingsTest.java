@@ -133,6 +133,41 @@ class TemporalSettingsTest {
   }
 
   @Test
+  void workersAreSizedAsTheSdkSizesThemUnlessTold() {
+    TemporalSettings defaults = load();
+    assertEquals(new WorkerTuning(200, 200, 5, 5), defaults.tuning(Role.CALLER));
+    assertEquals(new WorkerTuning(200, 200, 5, 5), defaults.tuning(Role.HANDLER));
+    assertEquals(600, defaults.workflowCacheSize());
+    assertEquals(600, defaults.maxWorkflowThreads());
+    assertEquals(Optional.empty(), defaults.workerIdentity());
+
+    values.put("temporal.handler.nexus-pollers", "1");
+    values.put("temporal.handler.max-concurrent-nexus-tasks", "16");
+    values.put(TemporalSettings.WORKER_IDENTITY, "orders-worker-1");
+    TemporalSettings tuned = load();
+    assertEquals(new WorkerTuning(200, 16, 5, 1), tuned.tuning(Role.HANDLER));
+    assertEquals(Optional.of("orders-worker-1"), tuned.workerIdentity());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "temporal.handler.workflow-pollers, 1",
+    "temporal.caller.nexus-pollers, 0",
+    "temporal.handler.max-concurrent-nexus-tasks, many",
+    "temporal.caller.max-concurrent-workflow-tasks, 0",
+    "temporal.worker.max-workflow-threads, 0",
+    "temporal.worker.workflow-cache-size, -1"
+  })
+  void anInvalidWorkerSizeNamesTheProperty(String property, String value) {
+    values.put(property, value);
+
+    InvalidSettingException error = invalid();
+    assertEquals(property, error.property());
+    assertTrue(
+        error.getMessage().contains("is not a whole number of at least"), error.getMessage());
+  }
+
+  @Test
   void unknownRoleNamesTheProperty() {
     values.put(TemporalSettings.WORKERS, "caller,worker");
 
