@@ -3,7 +3,6 @@ package io.nexusliberty.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +37,7 @@ class BareLibertyIT {
   void theWarDeploysUnchangedIntoABareServerAndAnswers() {
     try (LibertyServer liberty = LibertyServer.bare("bare", FEATURES, ENVIRONMENT)) {
       liberty.start();
-      HealthChecks health = new HealthChecks(liberty.serverRoot());
-      ApiClient.Answer ready =
-          RealServerChecks.await(
-              () -> {
-                try {
-                  return health.ready();
-                } catch (UncheckedIOException notListeningYet) {
-                  return null;
-                }
-              },
-              answer -> answer != null && answer.status() == 200,
-              READY_TIMEOUT);
-      assertTrue(
-          ready != null && ready.status() == 200,
-          "ready within " + READY_TIMEOUT + ": " + ready + "; log: " + liberty.messages());
+      liberty.awaitReady(READY_TIMEOUT);
 
       ApiClient api = new ApiClient(liberty.base());
       ApiClient.Answer echo = api.postJson("api/echo", "{\"message\": \"bare\"}");

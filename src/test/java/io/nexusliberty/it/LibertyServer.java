@@ -227,6 +227,36 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code /health/ready} answers 200, failing with the last answer and the log if it
+   * does not within {@code timeout}.
+   */
+  void awaitReady(Duration timeout) {
+    HealthChecks health = new HealthChecks(serverRoot());
+    ApiClient.Answer ready =
+        RealServerChecks.await(
+            () -> {
+              try {
+                return health.ready();
+              } catch (UncheckedIOException notListeningYet) {
+                return null;
+              }
+            },
+            answer -> answer != null && answer.status() == 200,
+            timeout);
+    if (ready == null || ready.status() != 200) {
+      throw new AssertionError(
+          "Liberty server "
+              + name
+              + " not ready within "
+              + timeout
+              + ": "
+              + ready
+              + "; log: "
+              + messagesIfAny());
+    }
+  }
+
   /** The process ID of the server's JVM ({@code bin/server run} becomes it). */
   long pid() {
     return process.pid();

@@ -177,21 +177,7 @@ class RestartIT {
   }
 
   private static void awaitReady() {
-    HealthChecks health = new HealthChecks(liberty.base());
-    ApiClient.Answer ready =
-        RealServerChecks.await(
-            () -> {
-              try {
-                return health.ready();
-              } catch (java.io.UncheckedIOException notListeningYet) {
-                return null;
-              }
-            },
-            answer -> answer != null && answer.status() == 200,
-            READY_TIMEOUT);
-    assertTrue(
-        ready != null && ready.status() == 200,
-        "Liberty ready within " + READY_TIMEOUT + ": " + ready);
+    liberty.awaitReady(READY_TIMEOUT);
   }
 
   private static void assertDrained(List<String> log) {
