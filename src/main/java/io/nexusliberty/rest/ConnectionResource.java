@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +40,9 @@ public class ConnectionResource {
         settings.embedded(),
         temporal.target(),
         settings.tls().describe(),
+        settings.clientProfile().orElse(null),
+        List.copyOf(settings.grpcMetadata().keySet()),
+        temporal.tracing(),
         settings.roles().stream().map(Role::configName).sorted().toList(),
         temporal.workersStarted(),
         settings.callerNamespace(),

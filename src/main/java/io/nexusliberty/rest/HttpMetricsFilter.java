@@ -3,6 +3,7 @@ package io.nexusliberty.rest;
 import io.micrometer.core.instrument.Timer;
 import io.nexusliberty.temporal.TemporalMetrics;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Counts and times every API request as {@code http_server_requests_seconds}, tagged with the
- * method, the path template (such as {@code /api/workflows/{workflowId}}), and the status.
+ * method, the path template under the application's path (such as {@code
+ * /api/workflows/{workflowId}}), and the status.
  */
 @Provider
 public class HttpMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -24,6 +26,7 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
   @Inject TemporalMetrics metrics;
 
   @Context ResourceInfo resource;
+  @Context HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -39,17 +42,24 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
         Timer.builder("http.server.requests")
             .description("Requests to the API")
             .tag("method", request.getMethod())
-            .tag("uri", template())
+            .tag("uri", template(request))
             .tag("status", String.valueOf(response.getStatus()))
             .register(metrics.registry()));
   }
 
-  /** The matched resource's path template; a fixed word for requests that matched none. */
-  private String template() {
+  /**
+   * The matched resource's path template under the application's path as this deployment maps it
+   * (without the context root); a fixed word for requests that matched none.
+   */
+  private String template(ContainerRequestContext request) {
     if (resource == null || resource.getResourceClass() == null) {
       return "UNKNOWN";
     }
-    StringBuilder template = new StringBuilder("/api");
+    String base = request.getUriInfo().getBaseUri().getRawPath();
+    String contextPath = servletRequest.getContextPath();
+    StringBuilder template =
+        new StringBuilder(
+            base.startsWith(contextPath) ? base.substring(contextPath.length()) : base);
     Path classPath = resource.getResourceClass().getAnnotation(Path.class);
     if (classPath != null) {
       template.append('/').append(classPath.value());
@@ -61,6 +71,9 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
     if (methodPath != null) {
       template.append('/').append(methodPath.value());
     }
-    return template.toString();
+    String normalized = template.toString().replaceAll("/{2,}", "/");
+    return normalized.length() > 1 && normalized.endsWith("/")
+        ? normalized.substring(0, normalized.length() - 1)
+        : normalized;
   }
 }

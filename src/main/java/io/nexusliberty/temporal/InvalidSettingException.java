@@ -6,6 +6,7 @@ import java.util.Locale;
 public class InvalidSettingException extends RuntimeException {
 
   private final String property;
+  private final String problem;
 
   public InvalidSettingException(String property, String problem) {
     this(property, problem, null);
@@ -21,6 +22,16 @@ public class InvalidSettingException extends RuntimeException {
             + problem,
         cause);
     this.property = property;
+    this.problem = problem;
+  }
+
+  /** The same complaint, saying where the value came from when not from the property itself. */
+  InvalidSettingException from(String source) {
+    InvalidSettingException located =
+        new InvalidSettingException(
+            property, problem + " (the value comes from " + source + ")", getCause());
+    located.setStackTrace(getStackTrace());
+    return located;
   }
 
   /** The MicroProfile Config property at fault, such as {@code temporal.tls.client-key-path}. */

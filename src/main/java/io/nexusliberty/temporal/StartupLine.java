@@ -8,16 +8,19 @@ final class StartupLine {
 
   private StartupLine() {}
 
-  /**
-   * @param target host:port of the Temporal frontend in use, embedded or configured
-   * @param identity how the workers name themselves to the server
-   */
-  static String describe(TemporalSettings settings, String target, String identity) {
+  /** What these settings and this connection (embedded server or configured) amount to. */
+  static String describe(TemporalSettings settings, TemporalConnection connection) {
+    String target = connection.target();
     return "Temporal: "
         + (settings.embedded() ? "embedded server at " + target : "server at " + target)
         + " ("
         + settings.tls().describe()
-        + "); roles: "
+        + (settings.grpcMetadata().isEmpty()
+            ? ""
+            : ", gRPC metadata " + settings.grpcMetadata().keySet())
+        + ")"
+        + settings.clientProfile().map(source -> ", client settings from " + source).orElse("")
+        + "; roles: "
         + (settings.roles().isEmpty()
             ? "none"
             : settings.roles().stream()
@@ -41,8 +44,10 @@ final class StartupLine {
         + settings.operationTimeout()
         + "; provisioning "
         + (settings.provisions() ? "on" : "off")
+        + "; tracing "
+        + connection.tracing().describe()
         + "; workers "
-        + identity
+        + connection.identity()
         + ", workflow cache "
         + settings.workflowCacheSize()
         + ", "

@@ -3,6 +3,7 @@ package io.nexusliberty.temporal;
 import com.uber.m3.tally.Scope;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -21,6 +22,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -55,14 +57,22 @@ public final class TemporalConnection implements AutoCloseable {
 
   private final String target;
   private final String identity;
+  private final TemporalTracing tracing;
   private final EventLoopGroup eventLoop;
   private final ExecutorService executor;
   private final WorkflowServiceStubs workflowService;
   private final OperatorServiceStubs operatorService;
   private final Map<String, WorkflowClient> clients = new ConcurrentHashMap<>();
 
-  private TemporalConnection(String target, String identity, TlsSettings tls, Scope metricsScope) {
+  private TemporalConnection(
+      String target,
+      String identity,
+      TlsSettings tls,
+      Map<String, String> grpcMetadata,
+      Scope metricsScope,
+      TemporalTracing tracing) {
     this.target = target;
+    this.tracing = tracing;
     this.identity = identity;
     SslContext sslContext = TlsContextFactory.create(tls);
     // gRPC's shared event loop and executor outlive the application's class loader and fail
@@ -96,6 +106,13 @@ public final class TemporalConnection implements AutoCloseable {
       String apiKey = tls.apiKey();
       options.addApiKey(() -> apiKey);
     }
+    if (!grpcMetadata.isEmpty()) {
+      Metadata headers = new Metadata();
+      grpcMetadata.forEach(
+          (key, value) ->
+              headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value));
+      options.addGrpcMetadataProvider(() -> headers);
+    }
     WorkflowServiceStubsOptions stubsOptions = options.validateAndBuildWithDefaults();
     this.workflowService = WorkflowServiceStubs.newServiceStubs(stubsOptions);
     this.operatorService =
@@ -108,10 +125,22 @@ public final class TemporalConnection implements AutoCloseable {
    * server is down.
    *
    * @param identity how this deployment's clients and workers name themselves to the server
+   * @param grpcMetadata headers sent with every call
+   * @param tracing the interceptors that trace the clients' and the workers' calls
    */
   public static TemporalConnection open(
-      String target, String identity, TlsSettings tls, Scope metricsScope) {
-    return new TemporalConnection(target, identity, tls, metricsScope);
+      String target,
+      String identity,
+      TlsSettings tls,
+      Map<String, String> grpcMetadata,
+      Scope metricsScope,
+      TemporalTracing tracing) {
+    return new TemporalConnection(target, identity, tls, grpcMetadata, metricsScope, tracing);
+  }
+
+  /** How the clients' and the workers' calls are traced. */
+  public TemporalTracing tracing() {
+    return tracing;
   }
 
   /** host:port this connection talks to. */
@@ -143,6 +172,8 @@ public final class TemporalConnection implements AutoCloseable {
                     .setNamespace(name)
                     .setIdentity(identity)
                     .setDataConverter(DATA_CONVERTER)
+                    .setInterceptors(
+                        tracing.clientInterceptors().toArray(WorkflowClientInterceptor[]::new))
                     .build()));
   }
 

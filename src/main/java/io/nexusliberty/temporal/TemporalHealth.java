@@ -28,6 +28,11 @@ public class TemporalHealth {
     return lifecycle.connection().identity();
   }
 
+  /** "off", or what traces the Temporal calls. */
+  public String tracing() {
+    return lifecycle.connection().tracing().describe();
+  }
+
   /** Whether the workers of every configured role are polling. */
   public boolean workersStarted() {
     return lifecycle.workers() != null;

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The lifecycle of the application's Temporal side, started with the application and stopped with
@@ -29,6 +30,7 @@ class TemporalLifecycle {
   @Inject TemporalSettings settings;
   @Inject TemporalMetrics metrics;
   @Inject PlacedComponents components;
+  @Inject Config config;
 
   private String deploymentPath = "/";
   private EmbeddedTemporalServer embeddedServer;
@@ -75,7 +77,16 @@ class TemporalLifecycle {
           settings
               .workerIdentity()
               .orElse(ManagementFactory.getRuntimeMXBean().getName() + deploymentPath);
-      connection = TemporalConnection.open(target, identity, settings.tls(), metrics.scope());
+      connection =
+          TemporalConnection.open(
+              target,
+              identity,
+              settings.tls(),
+              settings.grpcMetadata(),
+              metrics.scope(),
+              TemporalTracing.configure(
+                  name -> config.getOptionalValue(name, String.class),
+                  Thread.currentThread().getContextClassLoader()));
       reconnects = ChannelReconnects.follow(connection.workflowService().getRawChannel());
       pollers = new WorkerPollers(connection, identity);
       endpointCheck = new NexusEndpointCheck(connection, settings.nexusEndpoint());
@@ -84,7 +95,7 @@ class TemporalLifecycle {
       stop();
       throw e;
     }
-    LOG.info(() -> StartupLine.describe(settings, connection.target(), connection.identity()));
+    LOG.info(() -> StartupLine.describe(settings, connection));
     if (settings.tls().disableHostVerification()) {
       LOG.warning(
           TemporalSettings.TLS_DISABLE_HOST_VERIFICATION

@@ -12,12 +12,17 @@ import java.util.function.Function;
  */
 public final class TemporalSettings {
 
+  public static final String CONFIG_FILE = "temporal.config-file";
+  public static final String PROFILE = "temporal.profile";
   public static final String ADDRESS = "temporal.address";
   public static final String API_KEY = "temporal.api-key";
   public static final String TLS = "temporal.tls";
   public static final String TLS_CLIENT_CERT_PATH = "temporal.tls.client-cert-path";
+  public static final String TLS_CLIENT_CERT_DATA = "temporal.tls.client-cert-data";
   public static final String TLS_CLIENT_KEY_PATH = "temporal.tls.client-key-path";
+  public static final String TLS_CLIENT_KEY_DATA = "temporal.tls.client-key-data";
   public static final String TLS_SERVER_CA_CERT_PATH = "temporal.tls.server-ca-cert-path";
+  public static final String TLS_SERVER_CA_CERT_DATA = "temporal.tls.server-ca-cert-data";
   public static final String TLS_SERVER_NAME = "temporal.tls.server-name";
   public static final String TLS_DISABLE_HOST_VERIFICATION =
       "temporal.tls.disable-host-verification";
@@ -38,7 +43,10 @@ public final class TemporalSettings {
   public static final String STUCK_TASK_TIMEOUT = "temporal.stuck-task-timeout";
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
   public static final String API_ALLOWED_ORIGINS = "api.allowed-origins";
+  public static final String API_AUTH_REQUIRED = "api.auth-required";
 
+  private final String clientProfile;
+  private final Map<String, String> grpcMetadata;
   private final String address;
   private final TlsSettings tls;
   private final String callerNamespace;
@@ -59,9 +67,12 @@ public final class TemporalSettings {
   private final Duration stuckTaskTimeout;
   private final Duration apiWaitTimeout;
   private final Set<String> apiAllowedOrigins;
+  private final boolean apiAuthRequired;
 
-  private TemporalSettings(Function<String, Optional<String>> lookup) {
+  private TemporalSettings(Function<String, Optional<String>> lookup, ClientProfile profile) {
     SettingsReader reader = new SettingsReader(lookup);
+    clientProfile = profile.source();
+    grpcMetadata = profile.grpcMetadata();
     address =
         reader
             .optional(ADDRESS)
@@ -91,6 +102,7 @@ public final class TemporalSettings {
     stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
     apiAllowedOrigins = SettingFormats.readOrigins(reader.optional(API_ALLOWED_ORIGINS).orElse(""));
+    apiAuthRequired = reader.bool(API_AUTH_REQUIRED);
   }
 
   /**
@@ -101,7 +113,48 @@ public final class TemporalSettings {
    *     inconsistent with another
    */
   public static TemporalSettings load(Function<String, Optional<String>> lookup) {
-    return new TemporalSettings(lookup);
+    return new TemporalSettings(lookup, ClientProfile.NONE);
+  }
+
+  /**
+   * Reads and validates every setting, with Temporal's client configuration (a {@code
+   * temporal.toml} profile and the {@code TEMPORAL_*} variables, as the Temporal CLI reads them)
+   * ranked between the deployment's configuration and the WAR's defaults.
+   *
+   * @param configured a setting's value where the deployment sets it (server.xml, environment,
+   *     system properties), empty where only the WAR's default gives one
+   * @param defaults a setting's value from the WAR's defaults
+   * @param environment the process environment, for Temporal's client configuration
+   * @throws InvalidSettingException naming the first property that is missing, malformed or
+   *     inconsistent with another, and the profile when the value came from there
+   */
+  public static TemporalSettings load(
+      Function<String, Optional<String>> configured,
+      Function<String, Optional<String>> defaults,
+      Map<String, String> environment) {
+    SettingsReader reader =
+        new SettingsReader(name -> configured.apply(name).or(() -> defaults.apply(name)));
+    ClientProfile profile =
+        ClientProfile.load(reader.optional(CONFIG_FILE), reader.optional(PROFILE), environment);
+    LayeredSettings layers = new LayeredSettings(configured, defaults, profile);
+    try {
+      return new TemporalSettings(layers, profile);
+    } catch (InvalidSettingException e) {
+      throw layers.fromProfile(e.property()) ? e.from(profile.source()) : e;
+    }
+  }
+
+  /**
+   * Where Temporal's client configuration supplied settings, such as {@code profile "prod" of
+   * /etc/temporal.toml and TEMPORAL_* variables}; empty when it supplied none.
+   */
+  public Optional<String> clientProfile() {
+    return Optional.ofNullable(clientProfile);
+  }
+
+  /** gRPC metadata sent with every call to the server, by lower-case key. */
+  public Map<String, String> grpcMetadata() {
+    return grpcMetadata;
   }
 
   /** host:port of the Temporal frontend, or null to start the embedded server. */
@@ -223,5 +276,13 @@ public final class TemporalSettings {
    */
   public Set<String> apiAllowedOrigins() {
     return apiAllowedOrigins;
+  }
+
+  /**
+   * Whether the API and {@code /metrics} answer only authenticated callers with the role the WAR
+   * declares, through the server's own security.
+   */
+  public boolean apiAuthRequired() {
+    return apiAuthRequired;
   }
 }

@@ -4,9 +4,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Reads and validates the Temporal settings while the application deploys, and offers them as a
@@ -17,11 +19,21 @@ public class TemporalSettingsExtension implements Extension {
 
   private static final Logger LOG = Logger.getLogger(TemporalSettingsExtension.class.getName());
 
+  /**
+   * The rank of the WAR's {@code META-INF/microprofile-config.properties}, MicroProfile Config's
+   * default for such files: a value from a source ranked higher is set by the deployment.
+   */
+  private static final int WAR_DEFAULTS_ORDINAL = 100;
+
   void registerSettings(@Observes AfterBeanDiscovery afterBeanDiscovery) {
     Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
     TemporalSettings settings;
     try {
-      settings = TemporalSettings.load(name -> config.getOptionalValue(name, String.class));
+      settings =
+          TemporalSettings.load(
+              name -> valueAbove(config, name, WAR_DEFAULTS_ORDINAL),
+              name -> config.getOptionalValue(name, String.class),
+              System.getenv());
     } catch (InvalidSettingException e) {
       LOG.severe(e.getMessage());
       afterBeanDiscovery.addDefinitionError(e);
@@ -33,5 +45,12 @@ public class TemporalSettingsExtension implements Extension {
         .types(TemporalSettings.class, Object.class)
         .scope(Singleton.class)
         .createWith(context -> settings);
+  }
+
+  private static Optional<String> valueAbove(Config config, String name, int ordinal) {
+    ConfigValue value = config.getConfigValue(name);
+    return value.getValue() != null && value.getSourceOrdinal() > ordinal
+        ? Optional.of(value.getValue())
+        : Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.nexusliberty.temporal;
 
 import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -184,11 +185,19 @@ final class TemporalWorkers {
                 WorkerFactory.newInstance(
                     connection.client(name),
                     WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(new NexusInputInterceptor())
+                        .setWorkerInterceptors(workerInterceptors(connection))
                         .setWorkflowCacheSize(settings.workflowCacheSize())
                         .setMaxWorkflowThreadCount(settings.maxWorkflowThreads())
                         .build()))
         .newWorker(queue.taskQueue(), workerOptions(settings.tuning(queue.role())));
+  }
+
+  /** Tracing outermost, so that its spans also record the calls the input check refuses. */
+  private static WorkerInterceptor[] workerInterceptors(TemporalConnection connection) {
+    List<WorkerInterceptor> interceptors =
+        new ArrayList<>(connection.tracing().workerInterceptors());
+    interceptors.add(new NexusInputInterceptor());
+    return interceptors.toArray(WorkerInterceptor[]::new);
   }
 
   private WorkerOptions workerOptions(WorkerTuning tuning) {

@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -19,7 +17,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the TLS context of the connection from {@link TlsSettings}, turning any unreadable
- * certificate or key into an {@link InvalidSettingException} that names the file's property.
+ * certificate or key into an {@link InvalidSettingException} that names its property.
  */
 final class TlsContextFactory {
 
@@ -28,13 +26,13 @@ final class TlsContextFactory {
   /** The TLS context for these settings, or null when the system's default TLS will do. */
   static SslContext create(TlsSettings tls) {
     if (!tls.active()
-        || (!tls.mutual() && tls.serverCaCertPath() == null && !tls.disableHostVerification())) {
+        || (!tls.mutual() && tls.serverCaCert() == null && !tls.disableHostVerification())) {
       return null;
     }
     SimpleSslContextBuilder builder =
         tls.mutual() ? withClientCertificate(tls) : SimpleSslContextBuilder.noKeyOrCertChain();
-    if (tls.serverCaCertPath() != null) {
-      builder.setTrustManager(trustManagerFor(tls.serverCaCertPath()));
+    if (tls.serverCaCert() != null) {
+      builder.setTrustManager(trustManagerFor(tls.serverCaCert()));
     }
     builder.setUseInsecureTrustManager(tls.disableHostVerification());
     try {
@@ -44,35 +42,35 @@ final class TlsContextFactory {
     } catch (IOException | RuntimeException e) {
       if (tls.mutual()) {
         throw new InvalidSettingException(
-            TemporalSettings.TLS_CLIENT_KEY_PATH,
+            tls.clientKey().property(),
             "cannot use it with the certificate of "
-                + TemporalSettings.TLS_CLIENT_CERT_PATH
+                + tls.clientCert().property()
                 + " (a PEM PKCS#8 private key matching the certificate is needed): "
                 + e.getMessage(),
             e);
       }
       throw new InvalidSettingException(
-          TemporalSettings.TLS_SERVER_CA_CERT_PATH,
+          tls.serverCaCert() != null
+              ? tls.serverCaCert().property()
+              : TemporalSettings.TLS_DISABLE_HOST_VERIFICATION,
           "cannot build a TLS context from it: " + e.getMessage(),
           e);
     }
   }
 
   private static SimpleSslContextBuilder withClientCertificate(TlsSettings tls) {
-    byte[] certificate = read(TemporalSettings.TLS_CLIENT_CERT_PATH, tls.clientCertPath());
-    byte[] key = read(TemporalSettings.TLS_CLIENT_KEY_PATH, tls.clientKeyPath());
-    requirePem(TemporalSettings.TLS_CLIENT_CERT_PATH, certificate, "CERTIFICATE");
-    requirePem(TemporalSettings.TLS_CLIENT_KEY_PATH, key, "PRIVATE KEY");
-    return SimpleSslContextBuilder.forPKCS8(stream(certificate), stream(key));
+    requirePem(tls.clientCert(), "CERTIFICATE");
+    requirePem(tls.clientKey(), "PRIVATE KEY");
+    return SimpleSslContextBuilder.forPKCS8(
+        stream(tls.clientCert().content()), stream(tls.clientKey().content()));
   }
 
-  private static TrustManager trustManagerFor(Path caCertPath) {
-    String property = TemporalSettings.TLS_SERVER_CA_CERT_PATH;
-    byte[] pem = read(property, caCertPath);
-    requirePem(property, pem, "CERTIFICATE");
+  private static TrustManager trustManagerFor(Pem caCertificate) {
+    requirePem(caCertificate, "CERTIFICATE");
     try {
       Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(stream(pem));
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(stream(caCertificate.content()));
       KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
       trustStore.load(null, null);
       int index = 0;
@@ -85,23 +83,20 @@ final class TlsContextFactory {
       return factory.getTrustManagers()[0];
     } catch (GeneralSecurityException | IOException e) {
       throw new InvalidSettingException(
-          property, "cannot read a PEM X.509 certificate from it: " + e.getMessage(), e);
+          caCertificate.property(),
+          "cannot read a PEM X.509 certificate from it: " + e.getMessage(),
+          e);
     }
   }
 
-  private static void requirePem(String property, byte[] content, String kind) {
-    String text = new String(content, StandardCharsets.US_ASCII);
+  private static void requirePem(Pem pem, String kind) {
+    String text = new String(pem.content(), StandardCharsets.US_ASCII);
     if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
       throw new InvalidSettingException(
-          property, "the file is not a PEM " + kind.toLowerCase(Locale.ROOT));
-    }
-  }
-
-  private static byte[] read(String property, Path path) {
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new InvalidSettingException(property, "cannot read " + path + ": " + e.getMessage(), e);
+          pem.property(),
+          (pem.file() != null ? "the file" : "the value")
+              + " is not a PEM "
+              + kind.toLowerCase(Locale.ROOT));
     }
   }
 

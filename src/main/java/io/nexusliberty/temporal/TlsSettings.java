@@ -1,36 +1,34 @@
 package io.nexusliberty.temporal;
 
-import java.nio.file.Path;
-
 /**
  * How the connection to the Temporal frontend is secured: TLS, mutual TLS with a client
  * certificate, or an API key over TLS (Temporal Cloud).
  *
  * @param enabled {@code temporal.tls}
  * @param apiKey {@code temporal.api-key}, or null
- * @param clientCertPath {@code temporal.tls.client-cert-path}, or null
- * @param clientKeyPath {@code temporal.tls.client-key-path}, or null
- * @param serverCaCertPath {@code temporal.tls.server-ca-cert-path}, or null
+ * @param clientCert {@code temporal.tls.client-cert-path} or {@code -data}, or null
+ * @param clientKey {@code temporal.tls.client-key-path} or {@code -data}, or null
+ * @param serverCaCert {@code temporal.tls.server-ca-cert-path} or {@code -data}, or null
  * @param serverName {@code temporal.tls.server-name}, or null
  * @param disableHostVerification {@code temporal.tls.disable-host-verification}
  */
 public record TlsSettings(
     boolean enabled,
     String apiKey,
-    Path clientCertPath,
-    Path clientKeyPath,
-    Path serverCaCertPath,
+    Pem clientCert,
+    Pem clientKey,
+    Pem serverCaCert,
     String serverName,
     boolean disableHostVerification) {
 
   /** Whether the connection uses TLS at all: asked for, or implied by a key, certificate or CA. */
   public boolean active() {
-    return enabled || apiKey != null || clientCertPath != null || serverCaCertPath != null;
+    return enabled || apiKey != null || clientCert != null || serverCaCert != null;
   }
 
   /** Whether a client certificate is presented (mutual TLS). */
   public boolean mutual() {
-    return clientCertPath != null;
+    return clientCert != null;
   }
 
   /** A description for logs and answers; never contains the key itself. */
@@ -42,8 +40,8 @@ public record TlsSettings(
     if (apiKey != null) {
       description.append(" with API key");
     }
-    if (serverCaCertPath != null) {
-      description.append(", CA ").append(serverCaCertPath);
+    if (serverCaCert != null) {
+      description.append(", CA ").append(serverCaCert.origin());
     }
     if (serverName != null) {
       description.append(", server name ").append(serverName);

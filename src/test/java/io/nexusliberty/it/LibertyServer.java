@@ -11,15 +11,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * A Liberty server of its own, run the way an operator runs one: the application's server.xml, the
- * built WAR in {@code apps/}, settings in {@code server.env}, started in the foreground with the
- * server script ({@code bin/server run}, whose process is the server's JVM) so that the test can
- * send it real signals, and stopped with SIGKILL, SIGTERM or {@code bin/server stop} (what {@code
- * mvn liberty:stop} runs).
+ * built WAR in {@code apps/}, settings in {@code server.env} (those of several lines in the process
+ * environment, as a container platform passes a secret), started in the foreground with the server
+ * script ({@code bin/server run}, whose process is the server's JVM) so that the test can send it
+ * real signals, and stopped with SIGKILL, SIGTERM or {@code bin/server stop} (what {@code mvn
+ * liberty:stop} runs).
  */
 final class LibertyServer implements AutoCloseable {
 
@@ -40,6 +42,9 @@ final class LibertyServer implements AutoCloseable {
 
   private final String contextRoot;
 
+  /** Variables server.env cannot hold (several lines, such as a PEM certificate). */
+  private final Map<String, String> processEnvironment;
+
   /**
    * @param serverXml the server's server.xml
    * @param application where the WAR goes: {@code apps/} (named in server.xml) or {@code dropins/}
@@ -51,14 +56,22 @@ final class LibertyServer implements AutoCloseable {
       String serverXml,
       String application,
       List<String> portVariables,
-      Map<String, String> environment) {
+      Map<String, String> settings) {
+    // No Temporal client configuration file a developer has, unless the test names one.
+    Map<String, String> environment = new TreeMap<>(Map.of("TEMPORAL_CONFIG_FILE", "none"));
+    environment.putAll(settings);
     this.wlp = wlp;
     this.name = name;
     this.directory = wlp.resolve("usr/servers").resolve(name);
     this.httpPort = TestWar.freePort();
     this.contextRoot = application.startsWith("dropins/") ? "/nexus-liberty/" : "/";
+    this.processEnvironment =
+        environment.entrySet().stream()
+            .filter(entry -> entry.getValue().contains("\n"))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     try {
       deleteRecursively(directory);
+      Files.deleteIfExists(console());
       Files.createDirectories(directory.resolve(application).getParent());
       Files.writeString(directory.resolve("server.xml"), serverXml);
       Files.copy(
@@ -78,6 +91,7 @@ final class LibertyServer implements AutoCloseable {
       Files.writeString(
           directory.resolve("server.env"),
           environment.entrySet().stream()
+              .filter(entry -> !entry.getValue().contains("\n"))
               .map(entry -> entry.getKey() + "=" + entry.getValue())
               .collect(Collectors.joining("\n", "", "\n")));
     } catch (IOException e) {
@@ -163,11 +177,10 @@ final class LibertyServer implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(
-                    Path.of("target", "liberty-" + name + "-console.log").toFile()));
-    // Only server.env configures the application: nothing from the shell that runs the build.
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(console().toFile()));
+    // Only the test configures the application: nothing from the shell that runs the build.
     builder.environment().keySet().removeIf(variable -> variable.startsWith("TEMPORAL_"));
+    builder.environment().putAll(processEnvironment);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     try {
       process = builder.start();
@@ -202,9 +215,7 @@ final class LibertyServer implements AutoCloseable {
       Process stop =
           new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", name)
               .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(
-                      Path.of("target", "liberty-" + name + "-console.log").toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(console().toFile()))
               .start();
       if (!stop.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         stop.destroyForcibly();
@@ -216,6 +227,26 @@ final class LibertyServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Adds server configuration, as an operator does in {@code configDropins/overrides/}: features,
+   * registries, the application's bindings. Call before {@link #start()}.
+   */
+  LibertyServer configure(String fileName, String serverXml) {
+    try {
+      Path overrides = directory.resolve("configDropins/overrides");
+      Files.createDirectories(overrides);
+      Files.writeString(overrides.resolve(fileName), serverXml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Where the server's console output goes: every start of this server, one after another. */
+  Path console() {
+    return Path.of("target", "liberty-" + name + "-console.log");
   }
 
   /** The lines of the server's current messages.log (Liberty rolls it over at each start). */

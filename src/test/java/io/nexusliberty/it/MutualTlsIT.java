@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mutual TLS: the proxy accepts only clients with a certificate signed by the test CA. With its
- * certificate and key the application gets through; without one, the answer says which settings to
- * set. (A certificate without its key stops deployment: {@link InvalidTlsSettingIT}.)
+ * certificate and key, as files or inline, the application gets through; without one, the answer
+ * says which settings to set. (A certificate without its key stops deployment: {@link
+ * InvalidTlsSettingIT}.)
  */
 @ExtendWith({RequiresTemporalCli.class, RequiresTlsProxy.class, ArquillianExtension.class})
 class MutualTlsIT {
@@ -34,6 +36,23 @@ class MutualTlsIT {
         .with("temporal.tls.server-ca-cert-path", proxy.certificates().caCertificate().toString())
         .with("temporal.tls.server-name", TestCertificates.SERVER_NAME)
         .with("temporal.nexus.endpoint", "it-mtls")
+        .with("temporal.provision", "true")
+        .build();
+  }
+
+  @Deployment(name = "mtls-inline", testable = false)
+  static WebArchive withInlineCertificates() throws IOException {
+    TlsProxy proxy = TlsProxy.shared();
+    TestCertificates certificates = proxy.certificates();
+    return TestWar.named("mtls-inline")
+        .with("temporal.address", proxy.mutualTlsAddress())
+        .with("temporal.tls.client-cert-data", Files.readString(certificates.clientCertificate()))
+        .with("temporal.tls.client-key-data", Files.readString(certificates.clientKey()))
+        .with("temporal.tls.server-ca-cert-data", Files.readString(certificates.caCertificate()))
+        .with("temporal.tls.server-name", TestCertificates.SERVER_NAME)
+        .with("temporal.nexus.endpoint", "it-mtls-inline")
+        .with("temporal.caller.task-queue", "it-mtls-inline-caller")
+        .with("temporal.handler.task-queue", "it-mtls-inline-handler")
         .with("temporal.provision", "true")
         .build();
   }
@@ -60,6 +79,21 @@ class MutualTlsIT {
     assertTrue(
         api.get("api/connection").json().getString("security").startsWith("mutual TLS"),
         "the connection reports mutual TLS");
+  }
+
+  @Test
+  void withTheCertificatesInlineTheCallCompletes(
+      @ArquillianResource @OperateOnDeployment("mtls-inline") URL base) {
+    ApiClient api = new ApiClient(base);
+
+    ApiClient.Answer answer = TlsCalls.awaitHello(api, "Inline");
+
+    assertEquals(200, answer.status(), "POST /api/hello over mutual TLS: " + answer);
+    assertEquals("Hallo Inline 👋", answer.json().getString("result"));
+    assertEquals(
+        "mutual TLS, CA inline (temporal.tls.server-ca-cert-data), server name "
+            + TestCertificates.SERVER_NAME,
+        api.get("api/connection").json().getString("security"));
   }
 
   @Test

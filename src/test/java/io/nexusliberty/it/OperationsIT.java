@@ -96,7 +96,20 @@ class OperationsIT {
                     line.startsWith("http_server_requests_seconds_count")
                         && line.contains("uri=\"/api/hello\"")
                         && line.contains("status=\"200\"")),
-        "API request count of POST /api/hello in /metrics");
+        "API request count of POST /api/hello in /metrics, under the application's path and"
+            + " without the context root");
+    for (String jvmMetric :
+        List.of(
+            "jvm_memory_used_bytes{",
+            "jvm_gc_max_data_size_bytes",
+            "jvm_threads_live_threads",
+            "jvm_classes_loaded_classes",
+            "process_cpu_usage",
+            "process_uptime_seconds")) {
+      assertTrue(
+          metrics.body().lines().anyMatch(line -> line.startsWith(jvmMetric)),
+          jvmMetric + " in /metrics");
+    }
   }
 
   private static Optional<String> sayHelloLatency(ApiClient.Answer metrics) {

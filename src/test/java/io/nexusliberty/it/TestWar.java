@@ -2,28 +2,27 @@ package io.nexusliberty.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Deployments of the real WAR that {@code mvn package} built, each with its own settings in {@code
- * META-INF/microprofile-config.properties}, after the defaults the WAR carries there: that source
- * ranks below the environment and server variables, as a packaged application's settings would.
+ * Deployments of the real WAR that {@code mvn package} built, each with its own settings: a
+ * configuration source in a library of the WAR ({@code META-INF/microprofile-config.properties}
+ * with {@code config_ordinal=200}) that ranks above the WAR's defaults (100) and below the
+ * environment (300) and server variables (500), as settings a packaged deployment adds would.
  */
 final class TestWar {
 
-  /** Where the WAR keeps its settings' defaults. */
-  private static final String PROPERTIES =
-      "/WEB-INF/classes/META-INF/microprofile-config.properties";
+  /** Above the WAR's own defaults, below the environment. */
+  private static final int ORDINAL = 200;
 
   private final String name;
   private final Map<String, String> settings = new TreeMap<>();
@@ -34,10 +33,13 @@ final class TestWar {
 
   /**
    * The application under a name of its own (its context root), on an embedded server on a free
-   * port so that tests never meet a Temporal server a developer is running.
+   * port, reading no Temporal client configuration file, so that tests never meet a Temporal server
+   * or profile a developer has.
    */
   static TestWar named(String name) {
-    return new TestWar(name).with("temporal.embedded.port", "0");
+    return new TestWar(name)
+        .with("temporal.embedded.port", "0")
+        .with("temporal.config-file", "none");
   }
 
   TestWar with(String property, String value) {
@@ -51,29 +53,22 @@ final class TestWar {
       throw new IllegalStateException(
           "The application WAR (system property app.war) is missing; run the tests with mvn verify");
     }
-    WebArchive archive =
-        ShrinkWrap.create(WebArchive.class, name + ".war")
-            .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(war)));
-    // The test's settings after the WAR's defaults: the later of two equal keys wins.
-    String properties =
-        defaults(archive)
-            + settings.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue().replace("\\", "\\\\"))
-                .collect(Collectors.joining("\n", "\n", "\n"));
-    archive.delete(PROPERTIES);
-    return archive.add(new StringAsset(properties), PROPERTIES);
-  }
-
-  private static String defaults(WebArchive archive) {
-    Node node = archive.get(PROPERTIES);
-    if (node == null) {
-      throw new IllegalStateException("The WAR has no " + PROPERTIES);
-    }
-    try (InputStream in = node.getAsset().openStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    Properties properties = new Properties();
+    properties.setProperty("config_ordinal", Integer.toString(ORDINAL));
+    properties.putAll(settings);
+    StringWriter text = new StringWriter();
+    try {
+      properties.store(text, "Settings of the test deployment " + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    JavaArchive library =
+        ShrinkWrap.create(JavaArchive.class, "test-settings.jar")
+            .addAsManifestResource(
+                new StringAsset(text.toString()), "microprofile-config.properties");
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(war)))
+        .addAsLibrary(library);
   }
 
   /** A TCP port nothing listens on at the moment. */

@@ -12,14 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * nginx terminating TLS in front of the shared real Temporal server, on three loopback ports: TLS
- * only; mutual TLS that rejects a client without a certificate signed by the test CA; and TLS that
+ * nginx terminating TLS in front of the shared real Temporal server, on four loopback ports: TLS
+ * only; mutual TLS that rejects a client without a certificate signed by the test CA; the same that
+ * also rejects a call without the gRPC metadata {@code x-tenant: }{@link #TENANT}; and TLS that
  * rejects a request without {@code authorization: Bearer <API key>}. Started once per test run and
  * stopped by its process ID when the test JVM exits.
  */
 final class TlsProxy {
 
   static final String API_KEY = "nexus-liberty-test-key-" + java.util.UUID.randomUUID();
+
+  /** The gRPC metadata value the tenant port requires in {@code x-tenant}. */
+  static final String TENANT = "tenant-" + java.util.UUID.randomUUID();
 
   private static TlsProxy shared;
 
@@ -28,6 +32,7 @@ final class TlsProxy {
   private final int tlsPort = TestWar.freePort();
   private final int mutualTlsPort = TestWar.freePort();
   private final int apiKeyPort = TestWar.freePort();
+  private final int tenantPort = TestWar.freePort();
 
   private TlsProxy(Path nginx, String upstream) throws IOException, InterruptedException {
     Path directory = Files.createTempDirectory(Path.of("target"), "tls-proxy-").toAbsolutePath();
@@ -92,6 +97,11 @@ final class TlsProxy {
     return "127.0.0.1:" + apiKeyPort;
   }
 
+  /** Mutual TLS that also requires the gRPC metadata {@code x-tenant: }{@link #TENANT}. */
+  String tenantAddress() {
+    return "127.0.0.1:" + tenantPort;
+  }
+
   private String config(Path directory, String upstream) {
     String proxy =
         """
@@ -132,6 +142,12 @@ final class TlsProxy {
             listen 127.0.0.1:%6$d ssl http2;
             %8$s
           }
+          server {
+            listen 127.0.0.1:%10$d ssl http2;
+            ssl_client_certificate %9$s;
+            ssl_verify_client on;
+            %11$s
+          }
         }
         """
         .formatted(
@@ -144,7 +160,9 @@ final class TlsProxy {
             proxy.formatted("", upstream),
             proxy.formatted(
                 "if ($http_authorization != \"Bearer " + API_KEY + "\") { return 401; }", upstream),
-            certificates.caCertificate());
+            certificates.caCertificate(),
+            tenantPort,
+            proxy.formatted("if ($http_x_tenant != \"" + TENANT + "\") { return 403; }", upstream));
   }
 
   private void awaitListening(Path directory) throws IOException, InterruptedException {

@@ -28,7 +28,12 @@ class NexusProvisionerTest {
     settings = defaultSettings();
     connection =
         TemporalConnection.open(
-            server.target(), "provisioner-test", settings.tls(), new NoopScope());
+            server.target(),
+            "provisioner-test",
+            settings.tls(),
+            Map.of(),
+            new NoopScope(),
+            TemporalTracing.OFF);
   }
 
   @AfterEach
