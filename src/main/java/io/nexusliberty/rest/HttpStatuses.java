@@ -49,6 +49,9 @@ final class HttpStatuses {
       case 400 ->
           "The request is malformed: its URL, headers or body cannot be read as HTTP; URLs may"
               + " hold only URL characters, with valid %-escapes";
+      case 401 ->
+          "This API requires authentication: send credentials the server accepts, such as a user"
+              + " and password or a bearer token";
       case 403 -> "This request is not allowed";
       case 404 -> "There is nothing at this path; the API is described at /openapi";
       case 405 -> "This method is not allowed on this path; the API is described at /openapi";

@@ -26,7 +26,13 @@ public class ProblemErrorServlet extends HttpServlet {
     response.setHeader("$WSEP", null);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer number && number >= 400 ? number : 500;
-    Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    answer(request, response, status, request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+  }
+
+  /** Writes the problem document of an error status; logs a server error under an incident. */
+  static void answer(
+      HttpServletRequest request, HttpServletResponse response, int status, Object error)
+      throws IOException {
     if (status >= 500) {
       String incident = UUID.randomUUID().toString();
       LOG.log(
@@ -40,6 +46,18 @@ public class ProblemErrorServlet extends HttpServlet {
           "The request failed unexpectedly; the server log has the details under incident "
               + incident,
           Map.of("incident", incident));
+      return;
+    }
+    if (status == 403 && request.getUserPrincipal() != null) {
+      // The server's security authenticated the caller, who lacks the role the WAR requires.
+      ProblemResponses.write(
+          response,
+          403,
+          "Forbidden",
+          "The caller is authenticated but lacks the role "
+              + RequireAuthenticationFilter.ROLE
+              + ", which server.xml grants to users or groups",
+          Map.of("role", RequireAuthenticationFilter.ROLE));
       return;
     }
     ProblemResponses.write(response, HttpStatuses.problem(status));

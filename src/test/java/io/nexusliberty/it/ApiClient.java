@@ -18,13 +18,37 @@ final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
+  private final String authorization;
 
   ApiClient(URL base) {
-    this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
   }
 
-  /** An answer: status, content type, Location header (or empty) and body. */
-  record Answer(int status, String contentType, String location, String body) {
+  private ApiClient(URI base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** The same client, sending this {@code Authorization} header with every request. */
+  ApiClient withAuthorization(String value) {
+    return new ApiClient(base, value);
+  }
+
+  /** The same client, authenticating with this user and password (HTTP Basic). */
+  ApiClient withBasic(String user, String password) {
+    return withAuthorization(
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * An answer: status, content type, Location header (or empty), body, and the challenge of a 401
+   * ({@code WWW-Authenticate}, or empty).
+   */
+  record Answer(
+      int status, String contentType, String location, String body, String wwwAuthenticate) {
     JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -72,13 +96,20 @@ final class ApiClient {
   }
 
   private Answer send(HttpRequest request) {
+    if (authorization != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", authorization)
+              .build();
+    }
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.headers().firstValue("Location").orElse(""),
-          response.body());
+          response.body(),
+          response.headers().firstValue("WWW-Authenticate").orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
     } catch (InterruptedException e) {

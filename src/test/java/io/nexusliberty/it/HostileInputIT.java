@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -354,5 +355,27 @@ class HostileInputIT {
     assertTrue(
         accepted.header("Location").startsWith(root + "api/workflows/"), "Location: " + accepted);
     assertFalse(accepted.header("Location").contains("evil"), "Host not reflected: " + accepted);
+  }
+
+  /**
+   * Java's HTTP client offers every plain-HTTP request an upgrade to HTTP/2 ({@code h2c}). Liberty
+   * leaves such a request unanswered when it forwards it internally (to a welcome file or an error
+   * page), so the page and a missing file are answered without one.
+   */
+  @ParameterizedTest
+  @CsvSource({"'', 200", "index.html, 200", "no-such-file.js, 404", "a/b/c, 404", "api/nope, 404"})
+  void anHttp2UpgradeOfferIsAnswered(String path, int expected) throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_2)
+            .build();
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path))
+                .timeout(Duration.ofSeconds(15))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(expected, response.statusCode(), "GET /" + path + " offering h2c");
   }
 }
