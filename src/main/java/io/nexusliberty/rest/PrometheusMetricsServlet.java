@@ -2,14 +2,15 @@ package io.nexusliberty.rest;
 
 import io.nexusliberty.temporal.TemporalMetrics;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@code GET /metrics}: every metric of the application in the Prometheus text format. */
-@WebServlet("/metrics")
+/**
+ * {@code GET /metrics} (mapped in web.xml): every metric of the application in the Prometheus text
+ * format.
+ */
 public class PrometheusMetricsServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;

@@ -47,6 +47,25 @@ class BareLibertyIT {
           api.postJson("api/hello", "{\"name\": \"Bare\", \"language\": \"fr\"}");
       assertEquals(200, hello.status(), "hello: " + hello);
       assertEquals("Bonjour Bare 👋", hello.json().getString("result"));
+
+      // A quiet deployment: no warning from Liberty about the WAR (such as SRVE9967W for a
+      // library's manifest class path); the application's own warnings are its business.
+      List<String> libertyWarnings =
+          liberty.messages().stream()
+              .filter(line -> line.contains(" W ") && !line.contains(" io.nexusliberty."))
+              .filter(line -> !line.contains(" io.temporal."))
+              // The readiness check's own report of DOWN while the workers start.
+              .filter(line -> !line.contains("CWMMH0052W"))
+              .toList();
+      assertEquals(List.of(), libertyWarnings, "Liberty's warnings about the deployment");
+      ApiClient.Answer openApi = new ApiClient(liberty.serverRoot()).get("openapi?format=JSON");
+      assertTrue(
+          openApi
+              .json()
+              .getJsonObject("components")
+              .getJsonObject("schemas")
+              .containsKey("WorkerTuning"),
+          "the OpenAPI document, made from the application's own classes only, is complete");
     }
   }
 

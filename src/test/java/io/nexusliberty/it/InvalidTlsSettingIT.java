@@ -37,7 +37,8 @@ class InvalidTlsSettingIT {
     Path messages = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
     String expected =
         "Invalid setting temporal.tls.client-key-path (environment variable"
-            + " TEMPORAL_TLS_CLIENT_KEY_PATH): not set, but temporal.tls.client-cert-path is";
+            + " TEMPORAL_TLS_CLIENT_KEY_PATH): not set (nor temporal.tls.client-key-data), but"
+            + " temporal.tls.client-cert-path is";
 
     List<String> lines = awaitLines(messages, expected, Duration.ofSeconds(30));
 
