@@ -30,17 +30,19 @@ public class TemporalMetrics {
 
   private static final Logger LOG = Logger.getLogger(TemporalMetrics.class.getName());
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Scope scope =
-      new RootScopeBuilder()
-          .reporter(new MicrometerClientStatsReporter(registry))
-          .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
-
+  // Made in @PostConstruct, not in field initializers: CDI's client proxy of this bean is a
+  // subclass whose construction would run them too, starting a reporting thread nobody closes.
+  private PrometheusMeterRegistry registry;
+  private Scope scope;
   private JvmGcMetrics garbageCollection;
 
   @PostConstruct
-  void bindJvmMetrics() {
+  void open() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    scope =
+        new RootScopeBuilder()
+            .reporter(new MicrometerClientStatsReporter(registry))
+            .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
     new JvmMemoryMetrics().bindTo(registry);
     garbageCollection = new JvmGcMetrics();
     garbageCollection.bindTo(registry);
