@@ -4,6 +4,7 @@ import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,19 @@ class DedupeIT {
             Duration.ofSeconds(30));
     assertEquals(2, starts, "say-hello operations started for " + name);
     WorkflowClient handlerNamespace = TemporalDevServer.shared().client(HANDLER_NAMESPACE);
-    handlerNamespace.newUntypedWorkflowStub(handlerId).signal(HeldHandlerWorker.RELEASE);
+    // An operation counts as started as its handler begins, a moment before the handler workflow
+    // it starts exists: signal once it does.
+    RealServerChecks.await(
+        () -> {
+          try {
+            handlerNamespace.newUntypedWorkflowStub(handlerId).signal(HeldHandlerWorker.RELEASE);
+            return true;
+          } catch (WorkflowNotFoundException notYet) {
+            return false;
+          }
+        },
+        signalled -> signalled,
+        Duration.ofSeconds(30));
 
     for (ApiClient.Answer answer : List.of(first.join(), second.join())) {
       assertEquals(200, answer.status(), "each call answers: " + answer);
