@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Runs an API call: reads its {@code wait} parameter and {@code Idempotency-Key} header, starts its
@@ -19,27 +22,45 @@ public class CallerWorkflowRunner {
 
   /**
    * Runs a validated request: answers 200 with the result, or with {@code ?wait=false} 202 at once
-   * with where to follow the workflow.
+   * with where to follow the workflow. Waiting holds no thread: the answer is completed when the
+   * result arrives.
    *
    * @param waits the values of the {@code wait} query parameter: none (true) or one
    * @param idempotencyKeys the {@code Idempotency-Key} headers: none or one
    */
-  public Response call(
+  public CompletionStage<Response> call(
       CallerRequest request, List<String> waits, List<String> idempotencyKeys, UriInfo uri) {
     boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
     StartedWorkflow workflow =
         starter.start(request, single("Idempotency-Key", "header", idempotencyKeys));
     if (waitForResult) {
-      return Response.ok(results.awaitResult(workflow)).build();
+      return results
+          .result(workflow)
+          .thenApply(result -> Response.ok(result).build())
+          .exceptionally(CallerWorkflowRunner::answerTo);
     }
     // A path, not a URL: built from the request's Host header, a URL would point wherever the
     // client said it was.
-    return Response.accepted(
-            new WorkflowAccepted(workflow.workflowId(), workflow.runId(), "running"))
-        .header(
-            HttpHeaders.LOCATION,
-            uri.getBaseUri().getRawPath() + "workflows/" + workflow.workflowId())
-        .build();
+    return CompletableFuture.completedFuture(
+        Response.accepted(new WorkflowAccepted(workflow.workflowId(), workflow.runId(), "running"))
+            .header(
+                HttpHeaders.LOCATION,
+                uri.getBaseUri().getRawPath() + "workflows/" + workflow.workflowId())
+            .build());
+  }
+
+  /**
+   * The answer to a wait that ended without a result: its problem document, answered here because
+   * JAX-RS maps only what a resource method throws, not how its stage completes.
+   */
+  private static Response answerTo(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApiProblem problem
+        ? ProblemResponses.of(problem)
+        : UnexpectedErrorMapper.incident(cause);
   }
 
   /** The one value given, null for none; refuses a repeated one, whose meaning is ambiguous. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -72,7 +73,7 @@ public class EchoResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response echo(
+  public CompletionStage<Response> echo(
       @Parameter(hidden = true) InputStream body,
       @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
       @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,7 +81,7 @@ public class HelloResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response hello(
+  public CompletionStage<Response> hello(
       @Parameter(hidden = true) InputStream body,
       @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
       @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")

@@ -19,6 +19,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable error) {
+    return incident(error);
+  }
+
+  /** The answer to an unexpected error, logged under a new incident. */
+  static Response incident(Throwable error) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, error);
     return ProblemResponses.of(

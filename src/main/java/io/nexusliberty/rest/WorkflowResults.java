@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,19 +29,30 @@ public class WorkflowResults {
   @Inject TemporalProblems problems;
 
   /**
-   * Waits for the workflow's result.
+   * The workflow's result, once it has one: a long poll of the server that holds no thread while it
+   * waits.
    *
-   * @throws ApiProblem 504 past {@code api.wait-timeout}, 422 when the workflow failed, 503 when
-   *     Temporal does not answer
+   * @return a stage completed with the result, or exceptionally with an {@link ApiProblem}: 504
+   *     past {@code api.wait-timeout}, 422 when the workflow failed, 503 when Temporal does not
+   *     answer
    */
-  public WorkflowResult awaitResult(StartedWorkflow workflow) {
+  public CompletionStage<WorkflowResult> result(StartedWorkflow workflow) {
     Duration waitTimeout = settings.apiWaitTimeout();
-    try {
-      String result =
-          workflow.stub().getResult(waitTimeout.toMillis(), TimeUnit.MILLISECONDS, String.class);
-      return new WorkflowResult(workflow.workflowId(), workflow.runId(), result);
-    } catch (TimeoutException e) {
-      throw new ApiProblem(
+    return workflow
+        .stub()
+        .getResultAsync(waitTimeout.toMillis(), TimeUnit.MILLISECONDS, String.class)
+        .handle(
+            (result, failure) -> {
+              if (failure == null) {
+                return new WorkflowResult(workflow.workflowId(), workflow.runId(), result);
+              }
+              throw problem(workflow, waitTimeout, unwrapped(failure));
+            });
+  }
+
+  private ApiProblem problem(StartedWorkflow workflow, Duration waitTimeout, Throwable failure) {
+    if (failure instanceof TimeoutException) {
+      return new ApiProblem(
               Response.Status.GATEWAY_TIMEOUT,
               "Result not ready",
               workflow.workflowType()
@@ -52,19 +66,32 @@ public class WorkflowResults {
                   + workflow.workflowId())
           .with("workflowId", workflow.workflowId())
           .with("runId", workflow.runId());
-    } catch (WorkflowServiceException e) {
-      throw problems.temporalFailure(e, workflow.workflowId());
-    } catch (WorkflowException e) {
+    }
+    if (failure instanceof WorkflowServiceException serviceFailure) {
+      return problems.temporalFailure(serviceFailure, workflow.workflowId());
+    }
+    if (failure instanceof WorkflowException workflowFailure) {
       // The workflow failed, was cancelled or terminated, or its Nexus operation failed.
-      String ending = ending(e);
-      throw new ApiProblem(
+      String ending = ending(workflowFailure);
+      return new ApiProblem(
               UNPROCESSABLE_CONTENT,
               "Workflow " + ending,
-              workflow.workflowType() + " " + ending + ": " + rootMessage(e))
+              workflow.workflowType() + " " + ending + ": " + rootMessage(workflowFailure))
           .with("workflowId", workflow.workflowId())
           .with("runId", workflow.runId())
           .with("workflowStatus", ending);
     }
+    throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
+  }
+
+  /** The failure itself, out of the wrappers that carried it through the stages. */
+  private static Throwable unwrapped(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** How a workflow that did not complete ended, as the API words it. */
