@@ -29,6 +29,10 @@ final class ClientProfile {
   /** The value of {@code temporal.config-file} that reads no file, only the variables. */
   static final String NO_FILE = "none";
 
+  private static final String CONFIG_FILE_VAR = "TEMPORAL_CONFIG_FILE";
+  private static final String PROFILE_VAR = "TEMPORAL_PROFILE";
+  private static final String DEFAULT_PROFILE = "default";
+
   /** Nothing: for a start that ignores Temporal's client configuration. */
   static final ClientProfile NONE = new ClientProfile(null, Map.of(), null, Map.of());
 
@@ -136,10 +140,6 @@ final class ClientProfile {
   Map<String, String> grpcMetadata() {
     return grpcMetadata;
   }
-
-  private static final String CONFIG_FILE_VAR = "TEMPORAL_CONFIG_FILE";
-  private static final String PROFILE_VAR = "TEMPORAL_PROFILE";
-  private static final String DEFAULT_PROFILE = "default";
 
   private static ClientConfig readFile(String file, Map<String, String> environment) {
     try {

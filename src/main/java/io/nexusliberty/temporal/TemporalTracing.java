@@ -93,10 +93,6 @@ public final class TemporalTracing {
     return workerInterceptors;
   }
 
-  public boolean on() {
-    return !workerInterceptors.isEmpty();
-  }
-
   /** "off", or what traces the calls. */
   public String describe() {
     return description;

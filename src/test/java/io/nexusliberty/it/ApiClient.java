@@ -10,7 +10,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** Calls the application's HTTP API the way any client would. */
 final class ApiClient {
@@ -38,9 +40,8 @@ final class ApiClient {
   ApiClient withBasic(String user, String password) {
     return withAuthorization(
         "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(
-                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -365,16 +368,13 @@ class HostileInputIT {
   @ParameterizedTest
   @CsvSource({"'', 200", "index.html, 200", "no-such-file.js, 404", "a/b/c, 404", "api/nope, 404"})
   void anHttp2UpgradeOfferIsAnswered(String path, int expected) throws Exception {
-    java.net.http.HttpClient client =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_2)
-            .build();
-    java.net.http.HttpResponse<String> response =
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> response =
         client.send(
-            java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path))
+            HttpRequest.newBuilder(base.toURI().resolve(path))
                 .timeout(Duration.ofSeconds(15))
                 .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(expected, response.statusCode(), "GET /" + path + " offering h2c");
   }

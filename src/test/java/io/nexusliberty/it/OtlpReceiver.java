@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +84,7 @@ final class OtlpReceiver implements AutoCloseable {
       body = in.readAllBytes();
     }
     if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-      try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
         body = in.readAllBytes();
       }
     }
@@ -94,8 +94,7 @@ final class OtlpReceiver implements AutoCloseable {
       String service =
           resource.getResource().getAttributesList().stream()
               .filter(attribute -> attribute.getKey().equals("service.name"))
-              .map(KeyValue::getValue)
-              .map(value -> value.getStringValue())
+              .map(attribute -> attribute.getValue().getStringValue())
               .findFirst()
               .orElse("");
       for (ScopeSpans scope : resource.getScopeSpansList()) {

@@ -15,6 +15,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class SecurityIT {
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(issuerKey.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
-    Map<String, String> settings = new java.util.HashMap<>(settings());
+    Map<String, String> settings = new HashMap<>(settings());
     settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
     settings.put("MP_JWT_VERIFY_ISSUER", ISSUER);
     String jwtFeature =
