@@ -33,8 +33,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Server server;
   private final EmbeddedServerLogFilter logFilter;
+  private final EmbeddedServerRetention retention;
 
-  private EmbeddedTemporalServer(int port) {
+  private EmbeddedTemporalServer(int port, int maxClosedWorkflows) {
     // The test server's public entry point (TestServer.createPortBoundServer) binds every
     // interface and gRPC's shared threads; building the server here keeps it on loopback and on
     // threads that stop with the application.
@@ -51,6 +52,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     GRPCServerHelper.registerServicesAndHealthChecks(
         services.getServices(), builder, List.of(new EmbeddedServerLockOrder()));
     logFilter = EmbeddedServerLogFilter.install();
+    retention = EmbeddedServerRetention.start(services, maxClosedWorkflows);
     try {
       server = builder.build().start();
     } catch (IOException e) {
@@ -69,9 +71,17 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     }
   }
 
-  /** Starts the server on this loopback port (0 picks a free one). */
-  public static EmbeddedTemporalServer start(int port) {
-    return new EmbeddedTemporalServer(port);
+  /**
+   * Starts the server on this loopback port (0 picks a free one), keeping at most this many closed
+   * workflows.
+   */
+  public static EmbeddedTemporalServer start(int port, int maxClosedWorkflows) {
+    return new EmbeddedTemporalServer(port, maxClosedWorkflows);
+  }
+
+  /** What prunes its closed workflows, or null when it cannot. */
+  EmbeddedServerRetention retention() {
+    return retention;
   }
 
   /** host:port clients connect to. */
@@ -81,6 +91,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     try {
       // The services first: closing them answers pending long polls while the server can still
       // write the answers.

@@ -56,7 +56,9 @@ class TemporalLifecycle {
       placedServices = components.nexusServices();
       String target;
       if (settings.embedded()) {
-        embeddedServer = EmbeddedTemporalServer.start(settings.embeddedPort());
+        embeddedServer =
+            EmbeddedTemporalServer.start(
+                settings.embeddedPort(), settings.embeddedMaxClosedWorkflows());
         target = embeddedServer.target();
         LOG.warning(
             () ->

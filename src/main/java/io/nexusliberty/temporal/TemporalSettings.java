@@ -39,6 +39,8 @@ public final class TemporalSettings {
   public static final String MAX_WORKFLOW_THREADS = "temporal.worker.max-workflow-threads";
   public static final String PROVISION = "temporal.provision";
   public static final String EMBEDDED_PORT = "temporal.embedded.port";
+  public static final String EMBEDDED_MAX_CLOSED_WORKFLOWS =
+      "temporal.embedded.max-closed-workflows";
   public static final String SHUTDOWN_TIMEOUT = "temporal.shutdown-timeout";
   public static final String STUCK_TASK_TIMEOUT = "temporal.stuck-task-timeout";
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
@@ -63,6 +65,7 @@ public final class TemporalSettings {
   private final Map<Role, WorkerTuning> tuning;
   private final Provisioning provisioning;
   private final int embeddedPort;
+  private final int embeddedMaxClosedWorkflows;
   private final Duration shutdownTimeout;
   private final Duration stuckTaskTimeout;
   private final Duration apiWaitTimeout;
@@ -98,6 +101,7 @@ public final class TemporalSettings {
             Role.HANDLER, WorkerTuning.read(reader, Role.HANDLER));
     provisioning = reader.choice(PROVISION, Provisioning.class);
     embeddedPort = reader.port(EMBEDDED_PORT);
+    embeddedMaxClosedWorkflows = reader.integer(EMBEDDED_MAX_CLOSED_WORKFLOWS, 0);
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
     stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
@@ -253,6 +257,11 @@ public final class TemporalSettings {
   /** Port of the embedded server; 0 picks a free one. */
   public int embeddedPort() {
     return embeddedPort;
+  }
+
+  /** How many closed workflows the embedded server keeps; older ones are dropped. */
+  public int embeddedMaxClosedWorkflows() {
+    return embeddedMaxClosedWorkflows;
   }
 
   /** How long stopping waits for in-flight tasks. */

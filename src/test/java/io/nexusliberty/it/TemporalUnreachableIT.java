@@ -73,7 +73,7 @@ class TemporalUnreachableIT {
     assertEquals(200, live.status(), "live while Temporal is down: restarting would not help");
 
     // Temporal's Java test server, on loopback, at the address the application was given.
-    try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(TEMPORAL_PORT)) {
+    try (EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(TEMPORAL_PORT, 2000)) {
       ApiClient.Answer answer = awaitSuccess(api, Duration.ofSeconds(90));
 
       assertEquals(200, answer.status(), "once Temporal is up: " + answer);

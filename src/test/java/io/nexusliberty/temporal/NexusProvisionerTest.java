@@ -24,7 +24,7 @@ class NexusProvisionerTest {
 
   @BeforeEach
   void startServer() {
-    server = EmbeddedTemporalServer.start(0);
+    server = EmbeddedTemporalServer.start(0, 2000);
     settings = defaultSettings();
     connection =
         TemporalConnection.open(
