@@ -102,17 +102,23 @@ final class LibertyServer implements AutoCloseable {
   /**
    * A server named {@code name} in the build's Liberty installation (system property {@code
    * it.wlp.dir}), replacing any left from an earlier run, with the application's server.xml and
-   * these environment variables.
+   * jvm.options and these environment variables.
    */
   static LibertyServer create(String name, Map<String, String> environment) {
     try {
-      return new LibertyServer(
-          wlp(),
-          name,
-          Files.readString(Path.of("src/main/liberty/config/server.xml")),
-          "apps/nexus-liberty.war",
-          List.of("http.port", "https.port"),
-          environment);
+      LibertyServer server =
+          new LibertyServer(
+              wlp(),
+              name,
+              Files.readString(Path.of("src/main/liberty/config/server.xml")),
+              "apps/nexus-liberty.war",
+              List.of("http.port", "https.port"),
+              environment);
+      Path jvmOptions = Path.of("src/main/liberty/config/jvm.options");
+      if (Files.exists(jvmOptions)) {
+        Files.copy(jvmOptions, server.directory.resolve("jvm.options"));
+      }
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -123,6 +123,11 @@ final class TemporalDevServer implements AutoCloseable {
     return new TemporalDevServer(cli, namespaces, port, database);
   }
 
+  /** The process ID of the server. */
+  long pid() {
+    return process.pid();
+  }
+
   String address() {
     return "127.0.0.1:" + port;
   }
