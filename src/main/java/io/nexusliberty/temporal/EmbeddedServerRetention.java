@@ -5,6 +5,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -51,7 +52,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
           List<Field> fields = new ArrayList<>();
           for (Field field : type.getDeclaredFields()) {
             if (field.getType().isPrimitive()
-                || java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                || Modifier.isStatic(field.getModifiers())) {
               continue;
             }
             try {
