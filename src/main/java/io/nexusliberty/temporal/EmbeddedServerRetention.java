@@ -51,8 +51,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
         protected List<Field> computeValue(Class<?> type) {
           List<Field> fields = new ArrayList<>();
           for (Field field : type.getDeclaredFields()) {
-            if (field.getType().isPrimitive()
-                || Modifier.isStatic(field.getModifiers())) {
+            if (field.getType().isPrimitive() || Modifier.isStatic(field.getModifiers())) {
               continue;
             }
             try {
