@@ -100,7 +100,9 @@ final class ClientProfile {
           ClientConfigProfile.load(
               LoadClientConfigProfileOptions.newBuilder()
                   .setConfigFilePath(file)
-                  .setConfigFileProfile(profile)
+                  // The default profile only when named: envconfig then reads none where there
+                  // is none (no file, or a file of other profiles), as the CLI does.
+                  .setConfigFileProfile(profileNamed ? profile : null)
                   .setDisableFile(noFile)
                   .setEnvOverrides(environment)
                   .build());

@@ -3,6 +3,10 @@ package io.nexusliberty.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +34,25 @@ class BareLibertyIT {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  /** Only what a machine needs: an embedded server on a free port, not 7233. */
-  private static final Map<String, String> ENVIRONMENT = Map.of("TEMPORAL_EMBEDDED_PORT", "0");
+  /**
+   * Only what a machine needs: an embedded server on a free port, not 7233. No Temporal client
+   * configuration is named, so the application looks for the CLI's default file, in a home
+   * directory like a fresh machine's: the CLI's directory without a temporal.toml.
+   */
+  private static final Map<String, String> ENVIRONMENT = freshMachine();
+
+  private static Map<String, String> freshMachine() {
+    try {
+      Path home = Files.createTempDirectory("bare-home");
+      Files.createDirectories(home.resolve(".config/temporalio"));
+      return Map.of(
+          "TEMPORAL_EMBEDDED_PORT", "0",
+          "TEMPORAL_CONFIG_FILE", "",
+          "JVM_ARGS", "-Duser.home=" + home);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
   void theWarDeploysUnchangedIntoABareServerAndAnswers() {

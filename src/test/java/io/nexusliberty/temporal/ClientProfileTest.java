@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,6 +195,36 @@ class ClientProfileTest {
 
     assertEquals(TemporalSettings.CONFIG_FILE, error.property());
     assertTrue(error.getMessage().contains("TOML"), error.getMessage());
+  }
+
+  @Test
+  void withoutTheCliDefaultFileTheApplicationRunsOnItsOwnSettings() {
+    // As on a machine where nobody wrote a temporal.toml (the CLI may have made its directory).
+    String home = System.getProperty("user.home");
+    System.setProperty("user.home", files.toString());
+    try {
+      Files.createDirectories(files.resolve(".config/temporalio"));
+
+      TemporalSettings settings = load();
+
+      assertTrue(settings.embedded());
+      assertEquals(Optional.empty(), settings.clientProfile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      System.setProperty("user.home", home);
+    }
+  }
+
+  @Test
+  void aFileWithoutTheDefaultProfileIsNotAnErrorWhenNoProfileIsNamed() throws IOException {
+    configured.put(
+        TemporalSettings.CONFIG_FILE, toml("[profile.prod]\naddress = \"prod:7233\"\n").toString());
+
+    TemporalSettings settings = load();
+
+    assertTrue(settings.embedded());
+    assertEquals(Optional.empty(), settings.clientProfile());
   }
 
   @Test
