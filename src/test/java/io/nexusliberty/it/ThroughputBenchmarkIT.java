@@ -255,12 +255,7 @@ class ThroughputBenchmarkIT {
             app.rssMib()));
     for (Row row : cell("embedded", calls, Workflow.ECHO, concurrency, app, null)) {
       rows.add(
-          new Row(
-              "embedded+" + made / 1000 + "k",
-              row.workflow(),
-              row.concurrency(),
-              row.side(),
-              row.result()));
+          new Row("embedded+" + made, row.workflow(), row.concurrency(), row.side(), row.result()));
     }
   }
 
