@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mvn verify -Pbenchmark} runs the full version. Settings (system properties): {@code
  * bench.servers}, {@code bench.calls}, {@code bench.concurrency}, {@code bench.warmup-seconds},
  * {@code bench.block-seconds}, {@code bench.rounds}, {@code bench.aging-calls}, {@code
- * bench.waiting-calls}, {@code bench.jvm-args}. The table is also written to {@code
- * target/benchmark.txt}.
+ * bench.waiting-calls}, {@code bench.env}, {@code bench.jvm-args}. The table is also written to
+ * {@code target/benchmark.txt}.
  */
 @ExtendWith(RequiresTemporalCli.class)
 class ThroughputBenchmarkIT {
@@ -101,7 +101,7 @@ class ThroughputBenchmarkIT {
     try (LibertyServer liberty =
             LibertyServer.create(
                 "bench-embedded",
-                withJvmArgs(Map.of("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort))));
+                withBenchSettings(Map.of("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort))));
         Sdk sdk = new Sdk("127.0.0.1:" + temporalPort)) {
       ProcessStats app = started(liberty, "embedded");
       BenchmarkCalls calls = new BenchmarkCalls(liberty.base(), sdk.client);
@@ -122,7 +122,7 @@ class ThroughputBenchmarkIT {
         LibertyServer liberty =
             LibertyServer.create(
                 "bench-" + name,
-                withJvmArgs(
+                withBenchSettings(
                     Map.of("TEMPORAL_ADDRESS", temporal.address(), "TEMPORAL_PROVISION", "true")));
         Sdk sdk = new Sdk(temporal.address())) {
       ProcessStats app = started(liberty, name);
@@ -136,18 +136,25 @@ class ThroughputBenchmarkIT {
   }
 
   /**
-   * The environment plus {@code JVM_ARGS} from {@code bench.jvm-args}: options for the measured
-   * application's JVM, such as a flight recording ({@code
-   * -XX:StartFlightRecording=filename=target/app.jfr,settings=profile,dumponexit=true}).
+   * The environment plus {@code bench.env}, settings for the measured application as {@code
+   * NAME=value} pairs separated by commas (such as {@code TEMPORAL_CALLER_WORKFLOW_POLLERS=10}),
+   * and {@code JVM_ARGS} from {@code bench.jvm-args}, options for its JVM, such as a flight
+   * recording ({@code -XX:StartFlightRecording=filename=/tmp/app.jfr,dumponexit=true}).
    */
-  private static Map<String, String> withJvmArgs(Map<String, String> environment) {
-    String jvmArgs = System.getProperty("bench.jvm-args", "");
-    if (jvmArgs.isBlank()) {
-      return environment;
+  private static Map<String, String> withBenchSettings(Map<String, String> environment) {
+    Map<String, String> settings = new java.util.TreeMap<>(environment);
+    for (String pair : list("bench.env", "")) {
+      int equals = pair.indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException("bench.env: expected NAME=value, got " + pair);
+      }
+      settings.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
-    Map<String, String> withArgs = new java.util.TreeMap<>(environment);
-    withArgs.put("JVM_ARGS", jvmArgs);
-    return withArgs;
+    String jvmArgs = System.getProperty("bench.jvm-args", "");
+    if (!jvmArgs.isBlank()) {
+      settings.put("JVM_ARGS", jvmArgs);
+    }
+    return settings;
   }
 
   private ProcessStats started(LibertyServer liberty, String server) {
