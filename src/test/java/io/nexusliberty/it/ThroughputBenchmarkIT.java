@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -142,7 +143,7 @@ class ThroughputBenchmarkIT {
    * recording ({@code -XX:StartFlightRecording=filename=/tmp/app.jfr,dumponexit=true}).
    */
   private static Map<String, String> withBenchSettings(Map<String, String> environment) {
-    Map<String, String> settings = new java.util.TreeMap<>(environment);
+    Map<String, String> settings = new TreeMap<>(environment);
     for (String pair : list("bench.env", "")) {
       int equals = pair.indexOf('=');
       if (equals < 1) {
