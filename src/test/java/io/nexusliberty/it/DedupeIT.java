@@ -3,8 +3,11 @@ package io.nexusliberty.it;
 import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -68,19 +71,14 @@ class DedupeIT {
             Duration.ofSeconds(30));
     assertEquals(2, starts, "say-hello operations started for " + name);
     WorkflowClient handlerNamespace = TemporalDevServer.shared().client(HANDLER_NAMESPACE);
-    // An operation counts as started as its handler begins, a moment before the handler workflow
-    // it starts exists: signal once it does.
-    RealServerChecks.await(
-        () -> {
-          try {
-            handlerNamespace.newUntypedWorkflowStub(handlerId).signal(HeldHandlerWorker.RELEASE);
-            return true;
-          } catch (WorkflowNotFoundException notYet) {
-            return false;
-          }
-        },
-        signalled -> signalled,
-        Duration.ofSeconds(30));
+    // An operation counts as started as its handler begins, a moment before the server records
+    // its start: release the greeting only once the handler workflow exists with both operations'
+    // completion callbacks attached, or the second could arrive after the run has ended.
+    int attached =
+        RealServerChecks.await(
+            () -> attachedCallbacks(handlerId), count -> count >= 2, Duration.ofSeconds(30));
+    assertEquals(2, attached, "operations attached to " + handlerId);
+    handlerNamespace.newUntypedWorkflowStub(handlerId).signal(HeldHandlerWorker.RELEASE);
 
     for (ApiClient.Answer answer : List.of(first.join(), second.join())) {
       assertEquals(200, answer.status(), "each call answers: " + answer);
@@ -94,5 +92,25 @@ class DedupeIT {
             + " the handler worker executed: "
             + HeldHandlerWorker.runs(handlerId));
     assertEquals(2, HeldHandlerWorker.operationStarts(name), "no operation started again");
+  }
+
+  /** The completion callbacks attached to the handler workflow's run; 0 while it does not exist. */
+  private static int attachedCallbacks(String handlerId) {
+    try {
+      return TemporalDevServer.shared()
+          .workflowService()
+          .blockingStub()
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(HANDLER_NAMESPACE)
+                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(handlerId))
+                  .build())
+          .getCallbacksCount();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return 0;
+      }
+      throw e;
+    }
   }
 }
