@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -54,10 +53,7 @@ public class CallerWorkflowRunner {
    * JAX-RS maps only what a resource method throws, not how its stage completes.
    */
   private static Response answerTo(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = WorkflowResults.unwrapped(failure);
     return cause instanceof ApiProblem problem
         ? ProblemResponses.of(problem)
         : UnexpectedErrorMapper.incident(cause);

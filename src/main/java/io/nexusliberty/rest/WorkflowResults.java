@@ -85,7 +85,7 @@ public class WorkflowResults {
   }
 
   /** The failure itself, out of the wrappers that carried it through the stages. */
-  private static Throwable unwrapped(Throwable failure) {
+  static Throwable unwrapped(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
