@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,9 @@ import java.util.logging.Logger;
  * server's namespace retention drops closed workflows; running workflows are never touched. It also
  * drops the timers the test server left pending for the dropped workflows (it never removes a timer
  * before its time, and a Nexus operation's schedule-to-close timer would otherwise keep its caller
- * workflow in memory for the whole operation timeout), and the oldest of the timer's lock events,
- * which it records for every workflow task and never forgets.
+ * workflow in memory for the whole operation timeout). And it keeps the timer from recording lock
+ * events, which it did for every workflow task, never forgetting one and scanning them all on every
+ * release of its lock.
  *
  * <p>The test server has no API for this, so its maps are reached by reflection (its version is
  * pinned with the SDK's); if they cannot be, the server runs unpruned and the log says so.
@@ -42,7 +43,6 @@ final class EmbeddedServerRetention implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedServerRetention.class.getName());
   private static final long SWEEP_SECONDS = 5;
-  private static final int LOCK_EVENTS_KEPT = 10_000;
 
   /** The readable object fields of each callback class. */
   private static final ClassValue<List<Field>> CAPTURED =
@@ -72,10 +72,10 @@ final class EmbeddedServerRetention implements AutoCloseable {
   private final Lock storeLock;
   private final Map<Object, Object> histories;
   private final Method isTerminal;
+  private final Object timer;
   private final Lock timerLock;
   private final Collection<Object> timerTasks;
   private final Method timerTaskRunnable;
-  private final Deque<?> timerLockEvents;
   private final ScheduledExecutorService sweeper;
 
   /** Closed executions, oldest first, with their state. */
@@ -103,10 +103,10 @@ final class EmbeddedServerRetention implements AutoCloseable {
                 service.getClass().getClassLoader())
             .getDeclaredMethod("isTerminalState");
     isTerminal.setAccessible(true);
-    Object timer = field(services, "selfAdvancingTimer");
+    timer = field(services, "selfAdvancingTimer");
     timerLock = field(timer, "lock");
     timerTasks = field(timer, "tasks");
-    timerLockEvents = field(timer, "lockEvents");
+    forgetLockEvents(timer);
     timerTaskRunnable =
         Class.forName(
                 timer.getClass().getName() + "$TimerTask", false, timer.getClass().getClassLoader())
@@ -161,26 +161,51 @@ final class EmbeddedServerRetention implements AutoCloseable {
       newlyClosed.sort(Comparator.comparing(execution -> closeTimes.get(execution.getKey())));
       newlyClosed.forEach(execution -> closed.put(execution.getKey(), execution.getValue()));
       drop(closed.size() - maxClosed);
-      trimLockEvents();
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.log(Level.WARNING, "Cannot prune the embedded Temporal server's closed workflows", e);
     }
   }
 
   /**
-   * Forgets the oldest of the timer's lock and unlock events beyond {@link #LOCK_EVENTS_KEPT}: the
-   * test server records two for every workflow task and never removes those taken and released by
-   * name. It looks events up only to release a lock by its handle, which each of its calls does
-   * within that call, long before thousands of newer events are recorded.
+   * Replaces the timer's record of lock events with one that keeps nothing. The test server records
+   * two events for every workflow task in a linked list, for its diagnostics only, never forgets
+   * them, and scans that list from its oldest event each time a timer releases its lock: with
+   * thousands recorded, the scan, made under the lock every call's workflow tasks wait for, became
+   * the server's bottleneck.
    */
-  private void trimLockEvents() {
+  private void forgetLockEvents(Object timer) throws ReflectiveOperationException {
+    Field events = timer.getClass().getDeclaredField("lockEvents");
+    events.setAccessible(true);
     timerLock.lock();
     try {
-      while (timerLockEvents.size() > LOCK_EVENTS_KEPT) {
-        timerLockEvents.removeFirst();
-      }
+      events.set(timer, new NoLockEvents());
     } finally {
       timerLock.unlock();
+    }
+  }
+
+  /** The timer's lock events recorded, for the tests: none once they are forgotten. */
+  int lockEventsRecorded() throws ReflectiveOperationException {
+    timerLock.lock();
+    try {
+      return ((Collection<?>) field(timer, "lockEvents")).size();
+    } finally {
+      timerLock.unlock();
+    }
+  }
+
+  /** A list that keeps nothing: what the timer adds is forgotten, what it removes was there. */
+  private static final class NoLockEvents extends LinkedList<Object> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean add(Object event) {
+      return true;
+    }
+
+    @Override
+    public boolean remove(Object event) {
+      return true;
     }
   }
 

@@ -56,7 +56,7 @@ class EmbeddedServerRetentionTest {
   }
 
   @Test
-  void dropsTheOldestClosedWorkflowsBeyondTheLimit() {
+  void dropsTheOldestClosedWorkflowsBeyondTheLimit() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3 * KEPT; i++) {
       String id = "retention-" + i;
@@ -80,6 +80,8 @@ class EmbeddedServerRetentionTest {
         new HelloInput("r", "en"));
 
     server.retention().sweep();
+
+    assertEquals(0, server.retention().lockEventsRecorded(), "the timer's lock events");
 
     assertEquals(KEPT, server.retention().closedKept());
     for (String dropped : ids.subList(0, 2 * KEPT)) {
