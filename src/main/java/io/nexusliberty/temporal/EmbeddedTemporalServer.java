@@ -40,6 +40,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     // interface and gRPC's shared threads; building the server here keeps it on loopback and on
     // threads that stop with the application.
     services = new TestServicesStarter(true, 0);
+    EmbeddedServerTaskOrder.install(services);
     eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-embedded", true));
     executor =
         Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-embedded-executor", true));
