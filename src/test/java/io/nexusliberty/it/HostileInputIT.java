@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -161,6 +162,24 @@ class HostileInputIT {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 14})
+  void aBodyArrivingLaterIsStillRead(int sentWithHeaders) {
+    byte[] body = "{\"message\":\"late\"}".getBytes(StandardCharsets.UTF_8);
+    RawHttp.Answer answer =
+        http.sendInParts(
+            "POST "
+                + root
+                + "api/echo HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length,
+            Arrays.copyOfRange(body, 0, sentWithHeaders),
+            Duration.ofMillis(500),
+            Arrays.copyOfRange(body, sentWithHeaders, body.length),
+            Duration.ofSeconds(20));
+    assertEquals(200, answer.status(), "status of " + answer);
+    assertEquals("late", answer.json().getString("result"), "result of " + answer);
   }
 
   @ParameterizedTest

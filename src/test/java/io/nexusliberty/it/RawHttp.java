@@ -89,6 +89,40 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Sends a request as {@link #send(String, byte[], Duration)} does, its body in two parts with a
+   * pause between them, as a slow client or network delivers it.
+   */
+  Answer sendInParts(String head, byte[] first, Duration pause, byte[] rest, Duration timeout) {
+    StringBuilder request = new StringBuilder(head);
+    String lower = head.toLowerCase(Locale.ROOT);
+    if (!lower.contains("\r\nhost:")) {
+      request.append("\r\nHost: ").append(hostHeader());
+    }
+    if (!lower.contains("\r\nconnection:")) {
+      request.append("\r\nConnection: close");
+    }
+    request.append("\r\n\r\n");
+    long start = System.nanoTime();
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout((int) timeout.toMillis());
+      socket.setTcpNoDelay(true);
+      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(first);
+      socket.getOutputStream().flush();
+      Thread.sleep(pause.toMillis());
+      socket.getOutputStream().write(rest);
+      socket.getOutputStream().flush();
+      byte[] answer = readAnswer(socket.getInputStream());
+      return parse(answer, Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException e) {
+      throw new UncheckedIOException(head.lines().findFirst().orElse(head) + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   Answer send(String head, String body) {
     return send(head, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(15));
   }
