@@ -3,6 +3,7 @@ package io.nexusliberty.rest;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.TemporalHealth;
 import io.nexusliberty.temporal.TemporalSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/connection}: which Temporal server this deployment uses and what it runs. */
+@ApplicationScoped
 @Path("connection")
 public class ConnectionResource {
 

@@ -1,6 +1,7 @@
 package io.nexusliberty.rest;
 
 import io.nexusliberty.caller.EchoCallerWorkflow;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * {@code POST /api/echo}: runs {@code EchoCallerWorkflow}, which calls the {@code echo} operation.
  */
+@ApplicationScoped
 @Path("echo")
 public class EchoResource {
 

@@ -2,6 +2,7 @@ package io.nexusliberty.rest;
 
 import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.service.Language;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code POST /api/hello}: runs {@code HelloCallerWorkflow}, which calls the {@code say-hello}
  * operation.
  */
+@ApplicationScoped
 @Path("hello")
 public class HelloResource {
 

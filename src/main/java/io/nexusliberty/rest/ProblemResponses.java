@@ -1,6 +1,5 @@
 package io.nexusliberty.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +31,8 @@ final class ProblemResponses {
   /** The problem document as JSON text. */
   static String json(int status, String title, String detail, Map<String, String> extensions) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JsonRequest.JSON
+            .createObjectBuilder()
             .add("type", "about:blank")
             .add("title", title)
             .add("status", status)

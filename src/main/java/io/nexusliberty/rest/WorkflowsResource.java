@@ -9,8 +9,8 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/workflows/{workflowId}}: caller workflows by ID. */
+@ApplicationScoped
 @Path("workflows/{workflowId}")
 public class WorkflowsResource {
 
@@ -130,7 +131,8 @@ public class WorkflowsResource {
       throw unavailable(e, workflowId);
     }
     return Response.accepted(
-            Json.createObjectBuilder()
+            JsonRequest.JSON
+                .createObjectBuilder()
                 .add("workflowId", workflowId)
                 .add("status", "cancel requested")
                 .build()
