@@ -56,7 +56,7 @@ class ThroughputBenchmarkIT {
   private static final Duration BLOCK =
       Duration.ofSeconds(Long.getLong("bench.block-seconds", FULL ? 8 : 2));
   private static final Duration WARM_UP =
-      Duration.ofSeconds(Long.getLong("bench.warmup-seconds", FULL ? 40 : 2));
+      Duration.ofSeconds(Long.getLong("bench.warmup-seconds", FULL ? 60 : 2));
   private static final int ROUNDS = Integer.getInteger("bench.rounds", FULL ? 2 : 1);
   private static final int AGING_CALLS =
       Integer.getInteger("bench.aging-calls", FULL ? 20_000 : 300);
@@ -175,9 +175,10 @@ class ThroughputBenchmarkIT {
   }
 
   /**
-   * Warms both sides up, then measures every cell in alternating blocks. The warm-up matters: the
-   * JIT compiles the API's path (Liberty's HTTP stack, JAX-RS, the Temporal client) for a minute or
-   * more, and the SDK side's path is shorter.
+   * Warms both sides up, then measures every cell in alternating blocks. The warm-up matters: under
+   * load the JIT compiles for about four minutes (measured with {@code jstat -compiler}), the API's
+   * path (Liberty's HTTP stack, JAX-RS, the Temporal client) most, and the SDK side's path is
+   * shorter.
    */
   private void measure(
       String server, BenchmarkCalls calls, ProcessStats app, ProcessStats temporal) {
