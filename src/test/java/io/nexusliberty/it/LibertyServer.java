@@ -99,13 +99,30 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /** The settings of the project's own server.env (src/main/liberty/config), if it has one. */
+  private static Map<String, String> projectServerEnv() throws IOException {
+    Path serverEnv = Path.of("src/main/liberty/config/server.env");
+    Map<String, String> settings = new TreeMap<>();
+    if (Files.exists(serverEnv)) {
+      for (String line : Files.readAllLines(serverEnv)) {
+        int equals = line.indexOf('=');
+        if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
+          settings.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+        }
+      }
+    }
+    return settings;
+  }
+
   /**
    * A server named {@code name} in the build's Liberty installation (system property {@code
-   * it.wlp.dir}), replacing any left from an earlier run, with the application's server.xml and
-   * jvm.options and these environment variables.
+   * it.wlp.dir}), replacing any left from an earlier run, with the application's server.xml,
+   * jvm.options and server.env, and these environment variables.
    */
   static LibertyServer create(String name, Map<String, String> environment) {
     try {
+      Map<String, String> withProjects = new TreeMap<>(projectServerEnv());
+      withProjects.putAll(environment);
       LibertyServer server =
           new LibertyServer(
               wlp(),
@@ -113,7 +130,7 @@ final class LibertyServer implements AutoCloseable {
               Files.readString(Path.of("src/main/liberty/config/server.xml")),
               "apps/nexus-liberty.war",
               List.of("http.port", "https.port"),
-              environment);
+              withProjects);
       Path jvmOptions = Path.of("src/main/liberty/config/jvm.options");
       if (Files.exists(jvmOptions)) {
         Files.copy(jvmOptions, server.directory.resolve("jvm.options"));
