@@ -67,19 +67,10 @@ final class RawHttp {
    * closes the connection or {@code timeout} passes.
    */
   Answer send(String head, byte[] body, Duration timeout) {
-    StringBuilder request = new StringBuilder(head);
-    String lower = head.toLowerCase(Locale.ROOT);
-    if (!lower.contains("\r\nhost:")) {
-      request.append("\r\nHost: ").append(hostHeader());
-    }
-    if (!lower.contains("\r\nconnection:")) {
-      request.append("\r\nConnection: close");
-    }
-    request.append("\r\n\r\n");
     long start = System.nanoTime();
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout((int) timeout.toMillis());
-      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(completed(head));
       socket.getOutputStream().write(body);
       socket.getOutputStream().flush();
       byte[] answer = readAnswer(socket.getInputStream());
@@ -89,11 +80,8 @@ final class RawHttp {
     }
   }
 
-  /**
-   * Sends a request as {@link #send(String, byte[], Duration)} does, its body in two parts with a
-   * pause between them, as a slow client or network delivers it.
-   */
-  Answer sendInParts(String head, byte[] first, Duration pause, byte[] rest, Duration timeout) {
+  /** The head with "Host" and "Connection: close" unless present, and the blank line. */
+  private byte[] completed(String head) {
     StringBuilder request = new StringBuilder(head);
     String lower = head.toLowerCase(Locale.ROOT);
     if (!lower.contains("\r\nhost:")) {
@@ -103,11 +91,19 @@ final class RawHttp {
       request.append("\r\nConnection: close");
     }
     request.append("\r\n\r\n");
+    return request.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Sends a request as {@link #send(String, byte[], Duration)} does, its body in two parts with a
+   * pause between them, as a slow client or network delivers it.
+   */
+  Answer sendInParts(String head, byte[] first, Duration pause, byte[] rest, Duration timeout) {
     long start = System.nanoTime();
     try (Socket socket = new Socket(host, port)) {
       socket.setSoTimeout((int) timeout.toMillis());
       socket.setTcpNoDelay(true);
-      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(completed(head));
       socket.getOutputStream().write(first);
       socket.getOutputStream().flush();
       Thread.sleep(pause.toMillis());
