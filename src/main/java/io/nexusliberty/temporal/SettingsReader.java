@@ -125,7 +125,8 @@ final class SettingsReader {
     return path;
   }
 
-  private static Duration parseDuration(String value) {
+  /** A duration as the settings take it ({@code 10s}, {@code PT10S}); null when malformed. */
+  static Duration parseDuration(String value) {
     Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
     if (matcher.matches()) {
       long amount = Long.parseLong(matcher.group(1));
