@@ -71,8 +71,47 @@ final class TestWar {
         .addAsLibrary(library);
   }
 
-  /** A TCP port nothing listens on at the moment. */
-  static int freePort() {
+  /** Ports handed out by {@link #freePort()}: each only once per test run. */
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+  /**
+   * A TCP port nothing listens on at the moment, below the system's range of ephemeral ports: a
+   * server may take a minute to bind it, and a port of that range can meanwhile become the local
+   * end of one of the many connections the tests open (a Liberty server then fails to start with
+   * "Address already in use").
+   */
+  static synchronized int freePort() {
+    int ephemeralLow = 32768;
+    try {
+      ephemeralLow =
+          Integer.parseInt(
+              // readAllLines, not readString: a /proc file reports a size of 0.
+              java.nio.file.Files.readAllLines(
+                      java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                  .get(0)
+                  .trim()
+                  .split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      // Not Linux: the usual range's start.
+    }
+    int low = Math.max(1024, ephemeralLow - 20_000);
+    if (ephemeralLow - low < 1000) {
+      // No room below the ephemeral range: let the system choose.
+      low = ephemeralLow;
+    }
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 1000 && low < ephemeralLow; attempt++) {
+      int port = low + random.nextInt(ephemeralLow - low);
+      if (HANDED_OUT.contains(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port)) {
+        HANDED_OUT.add(port);
+        return socket.getLocalPort();
+      } catch (IOException inUse) {
+        // Taken: try another.
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
