@@ -58,6 +58,30 @@ final class RealServerChecks {
         .getExecutionsList();
   }
 
+  /** The IDs of the workflows the query finds, up to {@code limit}. */
+  List<String> list(String namespace, String query, int limit) {
+    List<String> workflowIds = new java.util.ArrayList<>();
+    com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
+    do {
+      var response =
+          server
+              .workflowService()
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setQuery(query)
+                      .setPageSize(Math.min(limit, 1000))
+                      .setNextPageToken(page)
+                      .build());
+      response
+          .getExecutionsList()
+          .forEach(info -> workflowIds.add(info.getExecution().getWorkflowId()));
+      page = response.getNextPageToken();
+    } while (!page.isEmpty() && workflowIds.size() < limit);
+    return workflowIds.subList(0, Math.min(limit, workflowIds.size()));
+  }
+
   /** Identities of the workers polling a task queue for Nexus tasks. */
   List<String> nexusPollers(String namespace, String taskQueue) {
     return pollers(namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_NEXUS);
