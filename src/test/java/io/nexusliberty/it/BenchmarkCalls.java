@@ -6,13 +6,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -100,35 +96,13 @@ final class BenchmarkCalls {
     return "Hello " + name + " 👋";
   }
 
-  /**
-   * One POST on a kept-alive connection of the JDK's {@code HttpURLConnection}, which does its I/O
-   * on the calling thread: the cheapest client the JDK has, so that the load generator's share of
-   * the machine stays small ({@code java.net.http.HttpClient} hands every call between threads and
-   * cost about twice the CPU per call).
-   */
+  /** One POST of the API, its result read from the answer (see {@link KeptAliveCalls}). */
   private String post(String path, JsonObject body) throws Exception {
-    HttpURLConnection connection = (HttpURLConnection) api.resolve(path).toURL().openConnection();
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    connection.setConnectTimeout(10_000);
-    connection.setReadTimeout(60_000);
-    connection.setRequestProperty("Content-Type", "application/json");
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    connection.setFixedLengthStreamingMode(bytes.length);
-    try (OutputStream out = connection.getOutputStream()) {
-      out.write(bytes);
+    KeptAliveCalls.Answer answer = KeptAliveCalls.post(api.resolve(path), body, null, 60_000);
+    if (answer.status() != 200) {
+      throw new AssertionError("POST /api/" + path + ": " + answer.status() + " " + answer.body());
     }
-    int status = connection.getResponseCode();
-    InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-    String text;
-    try (answer) {
-      // Read to the end, so that the connection goes back to the pool for the next call.
-      text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (status != 200) {
-      throw new AssertionError("POST /api/" + path + ": " + status + " " + text);
-    }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Json.createReader(new StringReader(answer.body()))) {
       return reader.readObject().getString("result");
     }
   }

@@ -61,16 +61,7 @@ class ScaleOutIT {
   static void startInstances() throws Exception {
     temporal = TemporalDevServer.start(List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE));
     for (String name : NAMES) {
-      instances.add(
-          LibertyServer.create(
-              name,
-              Map.of(
-                  "TEMPORAL_ADDRESS",
-                  temporal.address(),
-                  "TEMPORAL_PROVISION",
-                  "true",
-                  "TEMPORAL_WORKER_IDENTITY",
-                  name)));
+      instances.add(instance(name, "caller,handler", true));
     }
     // The first provisions the endpoint alone; the other two start together.
     instances.get(0).start();
@@ -171,27 +162,9 @@ class ScaleOutIT {
     instances.clear();
     // The handler team provisions the endpoint to its task queue; the caller team serves the API.
     for (String name : List.of("split-handler-1", "split-handler-2")) {
-      instances.add(
-          LibertyServer.create(
-              name,
-              Map.of(
-                  "TEMPORAL_ADDRESS",
-                  temporal.address(),
-                  "TEMPORAL_PROVISION",
-                  "true",
-                  "TEMPORAL_WORKERS",
-                  "handler",
-                  "TEMPORAL_WORKER_IDENTITY",
-                  name)));
+      instances.add(instance(name, "handler", true));
     }
-    LibertyServer caller =
-        LibertyServer.create(
-            "split-caller",
-            Map.of(
-                "TEMPORAL_ADDRESS", temporal.address(),
-                "TEMPORAL_PROVISION", "false",
-                "TEMPORAL_WORKERS", "caller",
-                "TEMPORAL_WORKER_IDENTITY", "split-caller"));
+    LibertyServer caller = instance("split-caller", "caller", false);
     instances.add(caller);
     for (LibertyServer instance : instances) {
       instance.start();
@@ -253,6 +226,21 @@ class ScaleOutIT {
     instance.start();
     instance.awaitReady(READY_TIMEOUT);
     return log;
+  }
+
+  /** An instance on the test's Temporal server, named to it by its name. */
+  private static LibertyServer instance(String name, String roles, boolean provisions) {
+    return LibertyServer.create(
+        name,
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            temporal.address(),
+            "TEMPORAL_PROVISION",
+            String.valueOf(provisions),
+            "TEMPORAL_WORKERS",
+            roles,
+            "TEMPORAL_WORKER_IDENTITY",
+            name));
   }
 
   /** Runs a load and adds its row to the table, duplicates and RSS included. */

@@ -3,12 +3,8 @@ package io.nexusliberty.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,36 +107,19 @@ final class ScaleOutLoad {
         key, expected, result == null ? "(lost)" : result, attempts, System.nanoTime() - start);
   }
 
-  /** The call's result; a non-retryable answer is a wrong result, quoted. */
+  /** The call's result; an answer that is neither a result nor "ask again" is quoted. */
   private static String post(URI instance, String key, JsonObject body)
       throws IOException, Unavailable {
-    HttpURLConnection connection =
-        (HttpURLConnection) instance.resolve("api/hello").toURL().openConnection();
-    connection.setRequestMethod("POST");
-    connection.setDoOutput(true);
-    connection.setConnectTimeout(5_000);
-    connection.setReadTimeout(120_000);
-    connection.setRequestProperty("Content-Type", "application/json");
-    connection.setRequestProperty("Idempotency-Key", key);
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    connection.setFixedLengthStreamingMode(bytes.length);
-    try (OutputStream out = connection.getOutputStream()) {
-      out.write(bytes);
-    }
-    int status = connection.getResponseCode();
-    InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-    String text;
-    try (answer) {
-      text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (status == 503 || status == 504) {
+    KeptAliveCalls.Answer answer =
+        KeptAliveCalls.post(instance.resolve("api/hello"), body, key, 120_000);
+    if (answer.status() == 503 || answer.status() == 504) {
       // Stopping, or not yet connected to Temporal; a wait that timed out is asked again too.
       throw new Unavailable();
     }
-    if (status != 200) {
-      return "HTTP " + status + " " + text;
+    if (answer.status() != 200) {
+      return "HTTP " + answer.status() + " " + answer.body();
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Json.createReader(new StringReader(answer.body()))) {
       return reader.readObject().getString("result");
     }
   }
