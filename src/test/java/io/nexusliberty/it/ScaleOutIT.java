@@ -73,14 +73,15 @@ class ScaleOutIT {
     table.add(
         String.format(
             Locale.ROOT,
-            "%-26s %6s %6s %6s %5s %5s %7s %7s %7s  %s",
+            "%-26s %6s %6s %6s %5s %5s %7s %7s %7s %7s  %s",
             "load",
             "calls",
             "right",
             "wrong",
             "lost",
             "dups",
-            "retried",
+            "moved",
+            "failed",
             "p50 ms",
             "p99 ms",
             "RSS MiB per instance, before -> after"));
@@ -253,7 +254,11 @@ class ScaleOutIT {
     List<Long> rssAfter = rss();
     long right = outcomes.stream().filter(ScaleOutLoad.Outcome::right).count();
     long lost = outcomes.stream().filter(outcome -> outcome.result().equals("(lost)")).count();
-    long retried = outcomes.stream().filter(outcome -> outcome.attempts() > 1).count();
+    // Calls whose instance went away while they were in flight, sent again to another; and of
+    // those, the ones that did not end right after that.
+    long moved = outcomes.stream().filter(outcome -> outcome.attempts() > 1).count();
+    long failedAfterStop =
+        outcomes.stream().filter(outcome -> outcome.attempts() > 1 && !outcome.right()).count();
     long[] nanos = outcomes.stream().mapToLong(ScaleOutLoad.Outcome::nanos).sorted().toArray();
     long duplicates = duplicateRuns(outcomes, since);
     List<String> memory = new ArrayList<>();
@@ -263,14 +268,15 @@ class ScaleOutIT {
     table.add(
         String.format(
             Locale.ROOT,
-            "%-26s %6d %6d %6d %5d %5d %7d %7.0f %7.0f  %s",
+            "%-26s %6d %6d %6d %5d %5d %7d %7d %7.0f %7.0f  %s",
             label,
             outcomes.size(),
             right,
             outcomes.size() - right - lost,
             lost,
             duplicates,
-            retried,
+            moved,
+            failedAfterStop,
             nanos[nanos.length / 2] / 1e6,
             nanos[Math.min(nanos.length - 1, nanos.length * 99 / 100)] / 1e6,
             String.join(", ", memory)));
