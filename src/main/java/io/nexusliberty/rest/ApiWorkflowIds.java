@@ -12,6 +12,9 @@ final class ApiWorkflowIds {
   /** Memo field holding the fingerprint of the request that started a workflow. */
   static final String REQUEST_MEMO = "request";
 
+  /** Memo field holding the name of the authenticated caller that started a workflow. */
+  static final String OWNER_MEMO = "owner";
+
   static final String ECHO_ID_PREFIX = "echo-caller-";
   static final String HELLO_ID_PREFIX = "hello-caller-";
 
@@ -24,9 +27,25 @@ final class ApiWorkflowIds {
   private static final Pattern API_WORKFLOW_ID =
       Pattern.compile(
           "(echo|hello)-caller-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-              + "|key-[A-Za-z0-9._-]{1,100})");
+              + "|([0-9a-f]{16}-)?key-[A-Za-z0-9._-]{1,100})");
 
   private ApiWorkflowIds() {}
+
+  /**
+   * The ID part that an {@code Idempotency-Key} gives: {@code key-<key>} without authentication;
+   * with it, each caller's keys apart, {@code <16 hex digits of a SHA-256 of the caller's
+   * name>-key-<key>} (the name itself stays out of the ID, which the Web UI and logs show).
+   */
+  static String keyPart(String idempotencyKey, ApiCaller caller) {
+    return caller.name() == null
+        ? "key-" + idempotencyKey
+        : CallerRequest.sha256(caller.name()).substring(0, 16) + "-key-" + idempotencyKey;
+  }
+
+  /** The caller that started the workflow, or null when the API authenticated nobody then. */
+  static String owner(WorkflowExecutionDescription description) {
+    return description.getMemo(OWNER_MEMO, String.class, String.class);
+  }
 
   /** Whether the ID has the form of the workflow IDs this API gives. */
   static boolean isApiWorkflowId(String workflowId) {

@@ -14,14 +14,23 @@ record CallerRequest(String workflowType, String idPrefix, List<String> argument
 
   /** SHA-256 of the workflow type and arguments: equal for requests that mean the same. */
   String fingerprint() {
+    MessageDigest digest = sha256();
+    digest.update(workflowType.getBytes(StandardCharsets.UTF_8));
+    for (String argument : arguments) {
+      digest.update((byte) 0);
+      digest.update(argument.getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** SHA-256 of a text's UTF-8 bytes, in hexadecimal. */
+  static String sha256(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(workflowType.getBytes(StandardCharsets.UTF_8));
-      for (String argument : arguments) {
-        digest.update((byte) 0);
-        digest.update(argument.getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

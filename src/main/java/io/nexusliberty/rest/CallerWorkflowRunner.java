@@ -2,6 +2,7 @@ package io.nexusliberty.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,12 +27,18 @@ public class CallerWorkflowRunner {
    *
    * @param waits the values of the {@code wait} query parameter: none (true) or one
    * @param idempotencyKeys the {@code Idempotency-Key} headers: none or one
+   * @param http the servlet request, which carries the {@link ApiCaller}
    */
   public CompletionStage<Response> call(
-      CallerRequest request, List<String> waits, List<String> idempotencyKeys, UriInfo uri) {
+      CallerRequest request,
+      List<String> waits,
+      List<String> idempotencyKeys,
+      UriInfo uri,
+      HttpServletRequest http) {
     boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
     StartedWorkflow workflow =
-        starter.start(request, single("Idempotency-Key", "header", idempotencyKeys));
+        starter.start(
+            request, single("Idempotency-Key", "header", idempotencyKeys), ApiCaller.of(http));
     if (waitForResult) {
       return results
           .result(workflow)

@@ -14,7 +14,9 @@ import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,22 +39,31 @@ public class CallerWorkflowStarter {
    * and a repeated request finds the workflow the first one started, running or finished.
    *
    * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @param caller who asks: the owner recorded with the workflow, and whose keys the key is among
    * @throws ApiProblem 400 for a malformed key, 409 for a key already used with another request,
    *     503 when Temporal cannot start it
    */
-  public StartedWorkflow start(CallerRequest request, String idempotencyKey) {
+  public StartedWorkflow start(CallerRequest request, String idempotencyKey, ApiCaller caller) {
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw ApiProblem.invalidField(
           "Idempotency-Key",
           "The Idempotency-Key header must be 1 to 100 letters, digits, '.', '_' or '-'");
     }
     String workflowId =
-        request.idPrefix() + (idempotencyKey == null ? UUID.randomUUID() : "key-" + idempotencyKey);
+        request.idPrefix()
+            + (idempotencyKey == null
+                ? UUID.randomUUID()
+                : ApiWorkflowIds.keyPart(idempotencyKey, caller));
+    Map<String, Object> memo = new HashMap<>();
+    memo.put(ApiWorkflowIds.REQUEST_MEMO, request.fingerprint());
+    if (caller.name() != null) {
+      memo.put(ApiWorkflowIds.OWNER_MEMO, caller.name());
+    }
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(settings.callerTaskQueue())
-            .setMemo(Map.of(ApiWorkflowIds.REQUEST_MEMO, request.fingerprint()));
+            .setMemo(memo);
     if (idempotencyKey != null) {
       // One workflow per key, ever: a retry must not run the request again after it finished.
       options.setWorkflowIdReusePolicy(
@@ -64,14 +75,14 @@ public class CallerWorkflowStarter {
       WorkflowExecution execution = stub.start(request.arguments().toArray());
       return new StartedWorkflow(request.workflowType(), workflowId, execution.getRunId(), stub);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return existing(request, workflowId);
+      return existing(request, workflowId, caller);
     } catch (WorkflowServiceException e) {
       throw problems.temporalFailure(e, workflowId);
     }
   }
 
   /** The workflow an earlier request with the same key started, if it was the same request. */
-  private StartedWorkflow existing(CallerRequest request, String workflowId) {
+  private StartedWorkflow existing(CallerRequest request, String workflowId, ApiCaller caller) {
     WorkflowStub existing = client.newUntypedWorkflowStub(workflowId);
     WorkflowExecutionDescription description;
     try {
@@ -81,7 +92,9 @@ public class CallerWorkflowStarter {
     }
     String fingerprint =
         description.getMemo(ApiWorkflowIds.REQUEST_MEMO, String.class, String.class);
-    if (!request.fingerprint().equals(fingerprint)) {
+    // The same caller's key (by the ID's form, unless two names share 64 bits of their hash).
+    boolean sameCaller = Objects.equals(caller.name(), ApiWorkflowIds.owner(description));
+    if (!request.fingerprint().equals(fingerprint) || !sameCaller) {
       throw new ApiProblem(
               Response.Status.CONFLICT,
               "Idempotency key reused",

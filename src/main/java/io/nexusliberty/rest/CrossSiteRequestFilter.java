@@ -1,5 +1,6 @@
 package io.nexusliberty.rest;
 
+import io.nexusliberty.temporal.ApiAccess;
 import io.nexusliberty.temporal.TemporalSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -15,7 +16,8 @@ import java.util.Map;
  * Keeps other web sites from acting through a user's browser: a request that changes something (a
  * POST) must say it sends JSON, which a foreign page can only do after a CORS preflight that this
  * application never grants, and must not come from a foreign {@code Origin} (only the application's
- * own, and those in {@code api.allowed-origins}).
+ * own, and those in {@code api.allowed-origins}). The own origin is never taken from an unchecked
+ * {@code Host}: {@link PublicHostFilter} has accepted it first.
  */
 public class CrossSiteRequestFilter extends HttpFilter {
 
@@ -48,12 +50,16 @@ public class CrossSiteRequestFilter extends HttpFilter {
     chain.doFilter(request, response);
   }
 
+  /**
+   * Whether the origin is the application's own (the one its host filter accepted the request
+   * under, or one of {@code api.public-origins}) or one of {@code api.allowed-origins}.
+   */
   private boolean allowed(String origin, HttpServletRequest request) {
     String normalized = origin.toLowerCase(Locale.ROOT);
-    String host = request.getHeader("Host");
-    String own =
-        host == null ? null : (request.getScheme() + "://" + host).toLowerCase(Locale.ROOT);
-    return normalized.equals(own) || settings.apiAllowedOrigins().contains(normalized);
+    ApiAccess access = settings.apiAccess();
+    return normalized.equals(PublicAddress.recorded(request).origin())
+        || access.publicOrigins().contains(normalized)
+        || access.allowedOrigins().contains(normalized);
   }
 
   private static boolean isJson(String contentType) {

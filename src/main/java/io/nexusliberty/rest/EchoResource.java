@@ -3,6 +3,7 @@ package io.nexusliberty.rest;
 import io.nexusliberty.caller.EchoCallerWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,13 +81,14 @@ public class EchoResource {
       @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
       @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")
           List<String> idempotencyKey,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpServletRequest http) {
     String message = JsonRequest.read(body).requiredText("message", MAX_MESSAGE_LENGTH);
     CallerRequest request =
         new CallerRequest(
             EchoCallerWorkflow.class.getSimpleName(),
             ApiWorkflowIds.ECHO_ID_PREFIX,
             List.of(message));
-    return runner.call(request, wait, idempotencyKey, uri);
+    return runner.call(request, wait, idempotencyKey, uri, http);
   }
 }

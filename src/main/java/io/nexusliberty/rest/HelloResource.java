@@ -4,6 +4,7 @@ import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.nexusliberty.service.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -88,7 +89,8 @@ public class HelloResource {
       @Parameter(ref = "wait") @QueryParam("wait") List<String> wait,
       @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key")
           List<String> idempotencyKey,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpServletRequest http) {
     JsonRequest json = JsonRequest.read(body);
     String name = json.requiredText("name", MAX_NAME_LENGTH);
     Language language = language(json.requiredText("language", 8));
@@ -97,7 +99,7 @@ public class HelloResource {
             HelloCallerWorkflow.class.getSimpleName(),
             ApiWorkflowIds.HELLO_ID_PREFIX,
             List.of(name, language.code()));
-    return runner.call(request, wait, idempotencyKey, uri);
+    return runner.call(request, wait, idempotencyKey, uri, http);
   }
 
   private static Language language(String code) {

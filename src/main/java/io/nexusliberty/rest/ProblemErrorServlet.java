@@ -1,5 +1,6 @@
 package io.nexusliberty.rest;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,11 @@ public class ProblemErrorServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      // Asked for by its URL: it is no page of the application's.
+      answer(request, response, 404, null);
+      return;
+    }
     // Liberty marks its error dispatches with an empty "$WSEP" header; it says nothing to clients.
     response.setHeader("$WSEP", null);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -46,18 +52,6 @@ public class ProblemErrorServlet extends HttpServlet {
           "The request failed unexpectedly; the server log has the details under incident "
               + incident,
           Map.of("incident", incident));
-      return;
-    }
-    if (status == 403 && request.getUserPrincipal() != null) {
-      // The server's security authenticated the caller, who lacks the role the WAR requires.
-      ProblemResponses.write(
-          response,
-          403,
-          "Forbidden",
-          "The caller is authenticated but lacks the role "
-              + RequireAuthenticationFilter.ROLE
-              + ", which server.xml grants to users or groups",
-          Map.of("role", RequireAuthenticationFilter.ROLE));
       return;
     }
     ProblemResponses.write(response, HttpStatuses.problem(status));

@@ -2,6 +2,7 @@ package io.nexusliberty.rest;
 
 import io.nexusliberty.temporal.TemporalMetrics;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,19 @@ public class PrometheusMetricsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient TemporalMetrics metrics;
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD")) {
+      super.service(request, response);
+      return;
+    }
+    // HttpServlet answers methods it does not know (PATCH) with 501, a server error.
+    response.setHeader("Allow", "GET, HEAD");
+    response.sendError(405);
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

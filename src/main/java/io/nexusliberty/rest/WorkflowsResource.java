@@ -11,11 +11,13 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,9 +57,10 @@ public class WorkflowsResource {
                               + " \"closeTime\": \"2026-11-21T22:18:35.480Z\"}")))
   @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
   @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
-  public WorkflowStatus status(@PathParam("workflowId") String workflowId) {
+  public WorkflowStatus status(
+      @PathParam("workflowId") String workflowId, @Context HttpServletRequest http) {
     WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionDescription description = describe(workflow, workflowId);
+    WorkflowExecutionDescription description = describe(workflow, workflowId, ApiCaller.of(http));
     WorkflowExecutionStatus status = description.getStatus();
     String result = null;
     String failure = null;
@@ -114,20 +117,22 @@ public class WorkflowsResource {
               mediaType = "application/problem+json",
               schema = @Schema(implementation = ProblemDocument.class)))
   @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
-  public Response cancel(@PathParam("workflowId") String workflowId) {
+  public Response cancel(
+      @PathParam("workflowId") String workflowId, @Context HttpServletRequest http) {
+    ApiCaller caller = ApiCaller.of(http);
     WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionStatus status = describe(workflow, workflowId).getStatus();
+    WorkflowExecutionStatus status = describe(workflow, workflowId, caller).getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new ApiProblem(
-              Response.Status.CONFLICT,
-              "Workflow already finished",
-              "Workflow " + workflowId + " has already finished (" + readable(status) + ")")
-          .with("workflowId", workflowId)
-          .with("workflowStatus", readable(status));
+      throw finished(workflowId, status);
     }
     try {
       workflow.cancel();
     } catch (WorkflowException e) {
+      // It may have finished since it was described: then that is the answer, not an outage.
+      WorkflowExecutionStatus now = describe(workflow, workflowId, caller).getStatus();
+      if (now != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        throw finished(workflowId, now);
+      }
       throw unavailable(e, workflowId);
     }
     return Response.accepted(
@@ -140,12 +145,23 @@ public class WorkflowsResource {
         .build();
   }
 
+  private static ApiProblem finished(String workflowId, WorkflowExecutionStatus status) {
+    return new ApiProblem(
+            Response.Status.CONFLICT,
+            "Workflow already finished",
+            "Workflow " + workflowId + " has already finished (" + readable(status) + ")")
+        .with("workflowId", workflowId)
+        .with("workflowStatus", readable(status));
+  }
+
   /**
-   * The workflow, when it is one this API started: an ID of the API's form, a caller workflow type,
-   * and the request memo the API gives every workflow it starts; any other answers 404, so that the
-   * API reveals and touches nothing else in the caller namespace.
+   * The workflow, when it is one this API started for this caller: an ID of the API's form, a
+   * caller workflow type, the request memo the API gives every workflow it starts, and the caller
+   * as its owner (unless the caller may act on any); any other answers 404, exactly as a workflow
+   * that does not exist, so that the API reveals and touches nothing else in the caller namespace.
    */
-  private WorkflowExecutionDescription describe(WorkflowStub workflow, String workflowId) {
+  private WorkflowExecutionDescription describe(
+      WorkflowStub workflow, String workflowId, ApiCaller caller) {
     if (!ApiWorkflowIds.isApiWorkflowId(workflowId)) {
       throw unknown(workflowId);
     }
@@ -159,7 +175,8 @@ public class WorkflowsResource {
       }
       throw unavailable(e, workflowId);
     }
-    if (!ApiWorkflowIds.startedByApi(description)) {
+    if (!ApiWorkflowIds.startedByApi(description)
+        || !caller.mayAccess(ApiWorkflowIds.owner(description))) {
       throw unknown(workflowId);
     }
     return description;

@@ -1,9 +1,11 @@
 package io.nexusliberty.temporal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +94,7 @@ final class SettingFormats {
   }
 
   /** Reads single properties and reports the property at fault. */
-  static Set<String> readOrigins(String value) {
+  static Set<String> readOrigins(String property, String value) {
     Set<String> origins = new LinkedHashSet<>();
     for (String entry : value.split(",")) {
       String origin = entry.strip().toLowerCase(Locale.ROOT);
@@ -101,7 +103,7 @@ final class SettingFormats {
       }
       if (!ORIGIN.matcher(origin).matches()) {
         throw new InvalidSettingException(
-            TemporalSettings.API_ALLOWED_ORIGINS,
+            property,
             "\""
                 + entry.strip()
                 + "\" is not an origin: use scheme://host[:port], such as https://app.example.com,"
@@ -110,5 +112,25 @@ final class SettingFormats {
       origins.add(origin);
     }
     return Set.copyOf(origins);
+  }
+
+  static List<AddressRange> readAddressRanges(String property, String value) {
+    List<AddressRange> ranges = new ArrayList<>();
+    for (String entry : value.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      ranges.add(
+          AddressRange.parse(entry)
+              .orElseThrow(
+                  () ->
+                      new InvalidSettingException(
+                          property,
+                          "\""
+                              + entry.strip()
+                              + "\" is not an IP address or a CIDR range (such as 10.0.0.7 or"
+                              + " 10.0.0.0/8), separated by commas; host names are not looked up")));
+    }
+    return List.copyOf(ranges);
   }
 }

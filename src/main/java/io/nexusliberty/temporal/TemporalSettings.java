@@ -46,6 +46,13 @@ public final class TemporalSettings {
   public static final String API_WAIT_TIMEOUT = "api.wait-timeout";
   public static final String API_ALLOWED_ORIGINS = "api.allowed-origins";
   public static final String API_AUTH_REQUIRED = "api.auth-required";
+  public static final String API_ALLOW_ANONYMOUS = "api.allow-anonymous";
+  public static final String API_PUBLIC_ORIGINS = "api.public-origins";
+  public static final String API_TRUSTED_PROXIES = "api.trusted-proxies";
+  public static final String HTTP_HOST = "http.host";
+  public static final String JWT_PUBLIC_KEY = "mp.jwt.verify.publickey";
+  public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+  public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 
   private final String clientProfile;
   private final Map<String, String> grpcMetadata;
@@ -69,8 +76,7 @@ public final class TemporalSettings {
   private final Duration shutdownTimeout;
   private final Duration stuckTaskTimeout;
   private final Duration apiWaitTimeout;
-  private final Set<String> apiAllowedOrigins;
-  private final boolean apiAuthRequired;
+  private final ApiAccess apiAccess;
 
   private TemporalSettings(Function<String, Optional<String>> lookup, ClientProfile profile) {
     SettingsReader reader = new SettingsReader(lookup);
@@ -105,8 +111,39 @@ public final class TemporalSettings {
     shutdownTimeout = reader.duration(SHUTDOWN_TIMEOUT);
     stuckTaskTimeout = reader.duration(STUCK_TASK_TIMEOUT);
     apiWaitTimeout = reader.duration(API_WAIT_TIMEOUT);
-    apiAllowedOrigins = SettingFormats.readOrigins(reader.optional(API_ALLOWED_ORIGINS).orElse(""));
-    apiAuthRequired = reader.bool(API_AUTH_REQUIRED);
+    apiAccess = readApiAccess(reader);
+  }
+
+  private static ApiAccess readApiAccess(SettingsReader reader) {
+    String keySetting =
+        reader.optional(JWT_PUBLIC_KEY).isPresent()
+            ? JWT_PUBLIC_KEY
+            : reader.optional(JWT_PUBLIC_KEY_LOCATION).isPresent() ? JWT_PUBLIC_KEY_LOCATION : null;
+    if (keySetting != null && reader.optional(JWT_ISSUER).isEmpty()) {
+      throw new InvalidSettingException(
+          JWT_ISSUER,
+          "not set, but "
+              + keySetting
+              + " is: tokens are accepted only from the issuer named here, the identity"
+              + " provider's iss (such as https://login.example.com/realms/acme)");
+    }
+    ApiAccess.Authentication authentication =
+        keySetting != null
+            ? ApiAccess.Authentication.TOKENS
+            : reader.bool(API_AUTH_REQUIRED)
+                ? ApiAccess.Authentication.SERVER
+                : ApiAccess.Authentication.NONE;
+    return new ApiAccess(
+        authentication,
+        keySetting,
+        reader.bool(API_ALLOW_ANONYMOUS),
+        reader.optional(HTTP_HOST).orElse(null),
+        SettingFormats.readOrigins(
+            API_PUBLIC_ORIGINS, reader.optional(API_PUBLIC_ORIGINS).orElse("")),
+        SettingFormats.readOrigins(
+            API_ALLOWED_ORIGINS, reader.optional(API_ALLOWED_ORIGINS).orElse("")),
+        SettingFormats.readAddressRanges(
+            API_TRUSTED_PROXIES, reader.optional(API_TRUSTED_PROXIES).orElse("")));
   }
 
   /**
@@ -279,19 +316,8 @@ public final class TemporalSettings {
     return apiWaitTimeout;
   }
 
-  /**
-   * Origins other than the application's own whose pages may make changing requests (POST) to the
-   * API, lower-cased: {@code scheme://host[:port]} each.
-   */
-  public Set<String> apiAllowedOrigins() {
-    return apiAllowedOrigins;
-  }
-
-  /**
-   * Whether the API and {@code /metrics} answer only authenticated callers with the role the WAR
-   * declares, through the server's own security.
-   */
-  public boolean apiAuthRequired() {
-    return apiAuthRequired;
+  /** Who may call the HTTP API, and under which names it is reached. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
   }
 }

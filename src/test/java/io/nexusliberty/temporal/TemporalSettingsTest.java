@@ -98,13 +98,15 @@ class TemporalSettingsTest {
 
   @Test
   void allowedOriginsAreALowerCasedListOfOrigins() {
-    assertEquals(Set.of(), load().apiAllowedOrigins(), "none by default: only the own origin");
+    assertEquals(
+        Set.of(), load().apiAccess().allowedOrigins(), "none by default: only the own origin");
 
     values.put(
         TemporalSettings.API_ALLOWED_ORIGINS, " https://App.Example.com , http://localhost:3000,");
 
     assertEquals(
-        Set.of("https://app.example.com", "http://localhost:3000"), load().apiAllowedOrigins());
+        Set.of("https://app.example.com", "http://localhost:3000"),
+        load().apiAccess().allowedOrigins());
   }
 
   @ParameterizedTest
@@ -113,6 +115,79 @@ class TemporalSettingsTest {
     values.put(TemporalSettings.API_ALLOWED_ORIGINS, origin);
 
     assertEquals(TemporalSettings.API_ALLOWED_ORIGINS, invalid().property());
+  }
+
+  @Test
+  void withNothingSetTheApiAuthenticatesNobodyAndServesOnlyLoopback() {
+    ApiAccess access = load().apiAccess();
+
+    assertEquals(ApiAccess.Authentication.NONE, access.authentication());
+    assertFalse(access.allowAnonymous());
+    assertTrue(access.serves("127.0.0.1"), "loopback");
+    assertTrue(access.serves("0:0:0:0:0:0:0:1"), "IPv6 loopback");
+    assertFalse(access.serves("10.1.2.3"), "another interface");
+    assertFalse(access.anonymousBeyondLoopbackRefused(), "the listening host is not known");
+
+    values.put(TemporalSettings.HTTP_HOST, "localhost");
+    assertFalse(load().apiAccess().anonymousBeyondLoopbackRefused(), "localhost");
+    values.put(TemporalSettings.HTTP_HOST, "*");
+    assertTrue(load().apiAccess().anonymousBeyondLoopbackRefused(), "every interface");
+    values.put(TemporalSettings.API_ALLOW_ANONYMOUS, "true");
+    assertFalse(load().apiAccess().anonymousBeyondLoopbackRefused(), "said explicitly");
+    assertTrue(load().apiAccess().serves("10.1.2.3"));
+  }
+
+  @Test
+  void aJwtKeySwitchesTokensOnAndNeedsTheIssuer() {
+    values.put(TemporalSettings.JWT_PUBLIC_KEY_LOCATION, "https://login.example.com/jwks");
+
+    assertEquals(TemporalSettings.JWT_ISSUER, invalid().property(), "a key without its issuer");
+
+    values.put(TemporalSettings.JWT_ISSUER, "https://login.example.com");
+    ApiAccess access = load().apiAccess();
+    assertEquals(ApiAccess.Authentication.TOKENS, access.authentication());
+    assertEquals(TemporalSettings.JWT_PUBLIC_KEY_LOCATION, access.jwtKeySetting());
+    assertTrue(access.serves("10.1.2.3"), "authenticated callers from anywhere");
+  }
+
+  @Test
+  void authRequiredWithoutTokensLeavesAuthenticationToTheServer() {
+    values.put(TemporalSettings.API_AUTH_REQUIRED, "true");
+
+    assertEquals(ApiAccess.Authentication.SERVER, load().apiAccess().authentication());
+  }
+
+  @Test
+  void trustedProxiesAreAddressesOrRangesNeverNames() {
+    values.put(TemporalSettings.API_TRUSTED_PROXIES, "10.0.0.0/8, 192.168.1.7 ,fd00::/8");
+    ApiAccess access = load().apiAccess();
+
+    assertTrue(access.trustedProxies().get(0).contains("10.200.3.4"));
+    assertFalse(access.trustedProxies().get(0).contains("11.0.0.1"));
+    assertTrue(access.trustedProxies().get(1).contains("192.168.1.7"));
+    assertFalse(access.trustedProxies().get(1).contains("192.168.1.8"));
+    assertTrue(access.trustedProxies().get(2).contains("fd12:3456::1"));
+    assertFalse(access.trustedProxies().get(2).contains("10.0.0.1"), "another family");
+
+    for (String invalid :
+        new String[] {"proxy.example.com", "10.0.0.0/33", "10.0.0", "1.2.3.4/x"}) {
+      values.put(TemporalSettings.API_TRUSTED_PROXIES, invalid);
+      assertEquals(TemporalSettings.API_TRUSTED_PROXIES, invalid().property(), invalid);
+    }
+  }
+
+  @Test
+  void publicOriginsGiveTheHostsTheApplicationAnswersTo() {
+    values.put(
+        TemporalSettings.API_PUBLIC_ORIGINS, "https://Nexus.Example.com, http://[fd00::5]:8080");
+    ApiAccess access = load().apiAccess();
+
+    assertTrue(access.isPublicHost("nexus.example.com"));
+    assertTrue(access.isPublicHost("[fd00::5]"));
+    assertFalse(access.isPublicHost("evil.example"));
+
+    values.put(TemporalSettings.API_PUBLIC_ORIGINS, "nexus.example.com");
+    assertEquals(TemporalSettings.API_PUBLIC_ORIGINS, invalid().property());
   }
 
   @Test
