@@ -6,6 +6,8 @@
 //	go run . workflow-ids  rows of the Java test table: name, language, HelloWorkflowID
 //	go run . json          encoding/json's bytes for the service's outputs and inputs: one line
 //	                       per value, "kind<TAB>hex of the text<TAB>hex of the JSON"
+//	go run . decode        what json.Unmarshal reads from odd JSON text (lone surrogate escapes,
+//	                       invalid UTF-8): one line per input, "hex of the JSON<TAB>hex of Name"
 //	go run . endpoint      calls through the Nexus endpoint and the Go handler's answers: one line
 //	                       per call, "operation<TAB>hex of the input JSON<TAB>hex of the output JSON"
 package main
@@ -82,9 +84,29 @@ var names = []struct{ name, language string }{
 	{"日本 語", "en"},
 }
 
+// JSON texts as other languages' callers write them: Python's json.dumps and JavaScript's
+// JSON.stringify escape a lone surrogate; other writers send bytes that are not UTF-8.
+var decodeInputs = []string{
+	`{"Name":"a\ud800","Language":"en"}`,
+	`{"Name":"\udc00b","Language":"en"}`,
+	`{"Name":"\ud800\ud800","Language":"en"}`,
+	`{"Name":"\ud83d\udc4b","Language":"en"}`,
+	`{"Name":"\ud83dx\udc4b","Language":"en"}`,
+	`{"Name":"\udc4b\ud83d","Language":"en"}`,
+	`{"Name":"\ud800\u0041","Language":"en"}`,
+	`{"Name":"\\ud800","Language":"en"}`,
+	"{\"Name\":\"a\xffb\",\"Language\":\"en\"}",
+	"{\"Name\":\"\xed\xa0\x80\",\"Language\":\"en\"}",
+	"{\"Name\":\"x\xe2\x82\",\"Language\":\"en\"}",
+	"{\"Name\":\"\xf0\x9f\x98y\",\"Language\":\"en\"}",
+	"{\"Name\":\"\xc0\xaf\",\"Language\":\"en\"}",
+	"{\"Name\":\"\xf4\x90\x80\x80\",\"Language\":\"en\"}",
+	"{\"Name\":\"ok \xc3\xa9\",\"Language\":\"en\"}",
+}
+
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids|json|endpoint")
+		fmt.Fprintln(os.Stderr, "usage: go run . lowercase|workflow-ids|json|decode|endpoint")
 		os.Exit(2)
 	}
 	switch os.Args[1] {
@@ -106,6 +128,15 @@ func main() {
 			printJSON("EchoOutput", text, struct{ Message string }{text})
 			printJSON("HelloOutput", text, struct{ Message string }{text})
 			printJSON("HelloInput", text, struct{ Name, Language string }{text, "en"})
+		}
+	case "decode":
+		for _, input := range decodeInputs {
+			var value struct{ Name, Language string }
+			if err := json.Unmarshal([]byte(input), &value); err != nil {
+				fmt.Fprintln(os.Stderr, "cannot decode", hex.EncodeToString([]byte(input)), err)
+				os.Exit(1)
+			}
+			fmt.Printf("%s\t%s\n", hex.EncodeToString([]byte(input)), hex.EncodeToString([]byte(value.Name)))
 		}
 	case "endpoint":
 		for _, text := range jsonTexts {

@@ -15,9 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,13 +36,22 @@ public class RequestBodyFilter extends HttpFilter {
   /** How long a client may take to send its request body. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
 
-  private final ScheduledExecutorService deadlines =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "request-body-deadlines");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** The 408 of each body being read; a body read in time takes its deadline out at once. */
+  private final ScheduledThreadPoolExecutor deadlines = deadlineExecutor();
+
+  private static ScheduledThreadPoolExecutor deadlineExecutor() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "request-body-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // A cancelled deadline would otherwise keep its request, body included, for 4 s.
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
 
   @Override
   public void destroy() {
@@ -146,10 +154,10 @@ public class RequestBodyFilter extends HttpFilter {
     }
 
     /**
-     * Settles the read, unless it is settled already. The dispatch is made from a new thread of its
-     * own: Liberty runs read callbacks with the request thread's context as it was when reading
-     * began (that thread may have moved on to another request since), and keeps per-thread request
-     * state that a reused thread would carry from one request's dispatch to the next.
+     * Settles the read, unless it is settled already. The dispatch is made on a container thread
+     * that {@link AsyncContext#start} gives this request, with its own context: Liberty runs read
+     * callbacks with the request thread's context as it was when reading began (that thread may
+     * have moved on to another request since), and the deadline's thread is no container thread.
      */
     void finish(Outcome outcome) {
       if (!compareAndSet(null, outcome)) {
@@ -159,19 +167,18 @@ public class RequestBodyFilter extends HttpFilter {
       if (pending != null) {
         pending.cancel(false);
       }
-      Thread dispatcher =
-          new Thread(
-              () -> {
-                try {
-                  async.dispatch();
-                } catch (IllegalStateException e) {
-                  // The client went away and the container completed the request: nothing to
-                  // answer.
-                }
-              },
-              "request-body-dispatch");
-      dispatcher.setDaemon(true);
-      dispatcher.start();
+      try {
+        async.start(
+            () -> {
+              try {
+                async.dispatch();
+              } catch (IllegalStateException e) {
+                // The client went away and the container completed the request.
+              }
+            });
+      } catch (IllegalStateException e) {
+        // The client went away and the container completed the request: nothing to answer.
+      }
     }
   }
 

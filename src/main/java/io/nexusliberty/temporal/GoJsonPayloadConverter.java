@@ -79,7 +79,13 @@ final class GoJsonPayloadConverter implements PayloadConverter {
   @Override
   public <T> T fromData(Payload content, Class<T> valueType, Type valueGenericType)
       throws DataConverterException {
-    return reader.fromData(content, valueType, valueGenericType);
+    // The bytes as they are, unless Go reads them otherwise (bytes that are not UTF-8, escapes of
+    // unpaired surrogates): then the text Go reads.
+    Payload read =
+        GoJsonText.goReading(content.getData().toByteArray())
+            .map(text -> content.toBuilder().setData(ByteString.copyFromUtf8(text)).build())
+            .orElse(content);
+    return reader.fromData(read, valueType, valueGenericType);
   }
 
   /** Go writes invalid UTF-8 in a string as the escape of U+FFFD. */

@@ -1,7 +1,9 @@
 package io.nexusliberty.temporal;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
@@ -64,6 +66,11 @@ final class NexusInputDataConverter implements DataConverter {
     return null;
   }
 
+  /**
+   * What is wrong with a payload the converter could not read, in words for another team: the
+   * parser's complaint about text that is not JSON, else where the JSON's shape differs; never the
+   * converter's own message, which names this application's classes.
+   */
   private static String unreadable(String encoding, RuntimeException e) {
     if (!"json/plain".equals(encoding)) {
       return "the payload's encoding is \"" + encoding + "\"";
@@ -72,11 +79,45 @@ final class NexusInputDataConverter implements DataConverter {
       if (cause instanceof JsonParseException json) {
         return "the payload is not valid JSON: " + json.getOriginalMessage();
       }
-      if (cause instanceof JsonProcessingException json) {
-        return "the payload's JSON has another shape: " + json.getOriginalMessage();
+      if (cause instanceof JsonMappingException json) {
+        return "the payload's JSON has another shape: " + shapeProblem(json);
       }
     }
-    return "the payload cannot be read: " + e.getMessage();
+    return "the payload cannot be read as JSON";
+  }
+
+  /** Where the JSON's shape differs from the input's, without the converter's own words. */
+  private static String shapeProblem(JsonMappingException e) {
+    String original = e.getOriginalMessage();
+    if (original != null && original.startsWith("Trailing token")) {
+      return "more follows the value";
+    }
+    String field =
+        e.getPath().stream()
+            .map(JsonMappingException.Reference::getFieldName)
+            .filter(name -> name != null)
+            .reduce((outer, inner) -> outer + "." + inner)
+            .orElse(null);
+    String kind = jsonKind(e);
+    return field == null
+        ? "the value is " + kind + ", not an object"
+        : "field \"" + field + "\" holds " + kind;
+  }
+
+  /** The kind of JSON value the parser stood on when it gave up. */
+  private static String jsonKind(JsonMappingException e) {
+    JsonToken token = e.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
+    if (token == null) {
+      return "another value";
+    }
+    return switch (token) {
+      case START_ARRAY, END_ARRAY -> "an array";
+      case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      default -> "another value";
+    };
   }
 
   @Override

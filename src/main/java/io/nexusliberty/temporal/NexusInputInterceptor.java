@@ -38,9 +38,9 @@ final class NexusInputInterceptor extends WorkerInterceptorBase {
             LOG.warning(
                 () ->
                     "Refused a Nexus call (request "
-                        + input.getStartDetails().getRequestId()
+                        + LoggedText.escaped(input.getStartDetails().getRequestId())
                         + "): "
-                        + e.getMessage());
+                        + LoggedText.escaped(e.getMessage()));
           }
           throw e;
         }

@@ -24,12 +24,41 @@ class GoJsonPayloadConverterTest {
   private final GoJsonPayloadConverter converter = new GoJsonPayloadConverter();
 
   private static List<String[]> goTable() throws IOException {
-    try (InputStream table = GoJsonPayloadConverterTest.class.getResourceAsStream("go-json.txt")) {
+    return goTable("go-json.txt");
+  }
+
+  private static List<String[]> goTable(String name) throws IOException {
+    try (InputStream table = GoJsonPayloadConverterTest.class.getResourceAsStream(name)) {
       return new String(table.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .filter(line -> !line.startsWith("#") && !line.isBlank())
           .map(line -> line.split("\t"))
           .toList();
+    }
+  }
+
+  /**
+   * Lone surrogates, escaped as Python's json.dumps and JavaScript's JSON.stringify write them, and
+   * bytes that are not UTF-8 read as Go reads them ({@code go run . decode}, kept in {@code
+   * go-decode.txt}): U+FFFD, so that the same input always gives the same name.
+   */
+  @Test
+  void readsWhatGoReadsFromLoneSurrogatesAndInvalidUtf8() throws IOException {
+    List<String[]> rows = goTable("go-decode.txt");
+    assertTrue(rows.size() >= 10, "rows: " + rows.size());
+    for (String[] row : rows) {
+      Payload payload =
+          converter.toData(new HelloInput("x", "en")).orElseThrow().toBuilder()
+              .setData(com.google.protobuf.ByteString.copyFrom(HexFormat.of().parseHex(row[0])))
+              .build();
+
+      HelloInput read = converter.fromData(payload, HelloInput.class, HelloInput.class);
+
+      assertEquals(
+          row[1],
+          HexFormat.of().formatHex(read.name().getBytes(StandardCharsets.UTF_8)),
+          "the Name Go reads from "
+              + new String(HexFormat.of().parseHex(row[0]), StandardCharsets.UTF_8));
     }
   }
 
