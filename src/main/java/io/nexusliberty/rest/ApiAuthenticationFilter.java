@@ -84,45 +84,61 @@ public class ApiAuthenticationFilter extends HttpFilter {
     }
     boolean tokens = access.authentication() == ApiAccess.Authentication.TOKENS;
     // No token, no question for the server (whose token check would log an error per request).
-    boolean authenticated = (!tokens || bearerToken(request)) && authenticate(request, response);
-    if (!authenticated) {
-      if (!response.isCommitted()) {
-        if (tokens) {
-          response.setHeader("WWW-Authenticate", "Bearer realm=\"nexus-liberty\"");
-        }
-        ProblemResponses.write(
-            response,
-            401,
-            "Unauthorized",
-            tokens
-                ? "This API requires a bearer token (Authorization: Bearer <token>) from the"
-                    + " identity provider: none was sent, or it is expired, not yet valid, from"
-                    + " another issuer or for another audience, or not signed by the issuer's key"
-                : HttpStatuses.detail(401),
-            Map.of());
-      }
+    if (tokens && !bearerToken(request)) {
+      unauthorized(response, true);
       return null;
     }
-    if (request.getUserPrincipal() == null) {
-      // The server authenticated nobody and refused nothing: it enforces no security.
-      if (reportedNoSecurity.compareAndSet(false, true)) {
-        LOG.severe(
-            TemporalSettings.API_AUTH_REQUIRED
-                + "=true, but the server authenticated no caller, so it enforces no security:"
-                + " the API answers 503 until server.xml enables a security feature"
-                + " (appSecurity-5.0 with a user registry, mpJwt-2.1, or openidConnectClient-1.0)"
-                + " and grants the role "
-                + ApiAccess.USER_ROLE);
-      }
-      ProblemResponses.write(
-          response,
-          503,
-          "Authentication unavailable",
-          "This API requires authentication, but the server enforces no security for it",
-          Map.of());
+    boolean authenticated = authenticate(request, response);
+    if (authenticated && request.getUserPrincipal() != null) {
+      return request.getUserPrincipal();
+    }
+    if (!tokens && response.getStatus() == 200 && !response.containsHeader("WWW-Authenticate")) {
+      // The server neither authenticated the caller nor asked for credentials: it has no
+      // security to ask.
+      noSecurity(response);
       return null;
     }
-    return request.getUserPrincipal();
+    if (!response.isCommitted()) {
+      unauthorized(response, tokens);
+    }
+    return null;
+  }
+
+  private static void unauthorized(HttpServletResponse response, boolean tokens)
+      throws IOException {
+    if (tokens) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"nexus-liberty\"");
+    }
+    ProblemResponses.write(
+        response,
+        401,
+        "Unauthorized",
+        tokens
+            ? "This API requires a bearer token (Authorization: Bearer <token>) from the"
+                + " identity provider: none was sent, or it is expired, not yet valid, from"
+                + " another issuer or for another audience, or not signed by the issuer's key"
+            : HttpStatuses.detail(401),
+        Map.of());
+  }
+
+  private void noSecurity(HttpServletResponse response) throws IOException {
+    if (reportedNoSecurity.compareAndSet(false, true)) {
+      LOG.severe(
+          TemporalSettings.API_AUTH_REQUIRED
+              + "=true, but the server authenticated no caller, so it enforces no security:"
+              + " the API answers 503 until server.xml enables a security feature"
+              + " (appSecurity-5.0 with a user registry, mpJwt-2.1, or openidConnectClient-1.0)"
+              + " and grants the roles "
+              + ApiAccess.USER_ROLE
+              + " and "
+              + ApiAccess.ADMIN_ROLE);
+    }
+    ProblemResponses.write(
+        response,
+        503,
+        "Authentication unavailable",
+        "This API requires authentication, but the server enforces no security for it",
+        Map.of());
   }
 
   private static boolean authenticate(HttpServletRequest request, HttpServletResponse response)

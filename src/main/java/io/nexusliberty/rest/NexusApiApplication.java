@@ -130,16 +130,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = "application/problem+json",
                           schema = @Schema(implementation = ProblemDocument.class))),
               @APIResponse(
-                  name = "CrossSite",
-                  responseCode = "403",
-                  description =
-                      "A POST from another site's page: its Origin is neither this application's"
-                          + " nor in api.allowed-origins",
-                  content =
-                      @Content(
-                          mediaType = "application/problem+json",
-                          schema = @Schema(implementation = ProblemDocument.class))),
-              @APIResponse(
                   name = "BodyTimeout",
                   responseCode = "408",
                   description = "The request body did not arrive within 4 s",
@@ -166,7 +156,39 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
               @APIResponse(
                   name = "UnknownWorkflow",
                   responseCode = "404",
-                  description = "No caller workflow with this ID started by this API",
+                  description =
+                      "No caller workflow with this ID started by this API (for this caller, with"
+                          + " authentication)",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "Unauthorized",
+                  responseCode = "401",
+                  description =
+                      "With authentication on: no bearer token, or one that is expired, from"
+                          + " another issuer or not signed by its key",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  responseCode = "403",
+                  description =
+                      "Authenticated without the role this path needs (api-user, or api-admin for"
+                          + " the connection and the metrics), or a POST from another site's page",
+                  content =
+                      @Content(
+                          mediaType = "application/problem+json",
+                          schema = @Schema(implementation = ProblemDocument.class))),
+              @APIResponse(
+                  name = "MisdirectedRequest",
+                  responseCode = "421",
+                  description =
+                      "The Host names a host the application is not (not localhost, an IP"
+                          + " address, or a host of api.public-origins)",
                   content =
                       @Content(
                           mediaType = "application/problem+json",

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The scheme and authority (host[:port]) under which a client reached the application: the {@code
- * Host} header and the connection's scheme, or, when the request comes from a proxy listed in
- * {@code api.trusted-proxies}, what that proxy forwarded ({@code Forwarded: host=..;proto=..}, else
- * {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}).
+ * Host} header (HTTP/2's authority) and the connection's scheme, or, when the request comes from a
+ * proxy listed in {@code api.trusted-proxies}, what that proxy forwarded ({@code Forwarded:
+ * host=..;proto=..}, else {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}).
  *
  * @param scheme {@code http} or {@code https}, lower-case
  * @param authority host[:port] as the client wrote it, lower-case
@@ -24,7 +24,11 @@ record PublicAddress(String scheme, String authority, String host) {
   /** The address this request came to, or empty when its host is missing or malformed. */
   static Optional<PublicAddress> of(HttpServletRequest request, ApiAccess access) {
     String scheme = request.getScheme();
-    String authority = request.getHeader("Host");
+    // HTTP/2 (an h2c upgrade, as Java's HTTP client offers) carries the authority instead of Host.
+    String authority =
+        request.getHeader("Host") != null
+            ? request.getHeader("Host")
+            : request.getServerName() + ":" + request.getServerPort();
     if (fromTrustedProxy(request.getRemoteAddr(), access)) {
       Forwarded forwarded = Forwarded.of(request);
       scheme = forwarded.proto() == null ? scheme : forwarded.proto();

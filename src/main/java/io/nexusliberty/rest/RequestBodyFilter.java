@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * Reads request bodies without holding a thread: the body arrives through non-blocking reads, up to
  * {@link JsonRequest#MAX_BODY_BYTES} and within {@link #BODY_TIMEOUT} (4 s), and only then does the
  * API see the request, dispatched again by the container with the whole body in memory. A slow or
- * stalled client costs a little memory, never a thread, so it cannot starve health checks or other
- * calls; it is answered 408 when the time is up, 413 when the body grows past the limit, 400 when
- * it is not valid HTTP.
+ * stalled client costs a little memory, never a thread (the request's thread waits at most {@link
+ * #HAND_BACK_WAIT} for it), so it cannot starve health checks or other calls; it is answered 408
+ * when the time is up, 413 when the body grows past the limit, 400 when it is not valid HTTP.
  */
 public class RequestBodyFilter extends HttpFilter {
 
   /** The request attribute carrying the {@link BodyRead} to the dispatch that follows it. */
   private static final String BODY_READ = RequestBodyFilter.class.getName() + ".read";
+
+  /**
+   * How long the request's thread waits for a body that came with its headers to be read, so that
+   * it hands the request back itself; a slower body is handed back by a thread of its own.
+   */
+  private static final Duration HAND_BACK_WAIT = Duration.ofMillis(20);
 
   /** How long a client may take to send its request body. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(4);
@@ -134,6 +141,9 @@ public class RequestBodyFilter extends HttpFilter {
                         : JsonRequest.unreadable()));
           }
         });
+    // Read callbacks run on Liberty's threads; the body that came with its headers is read while
+    // this thread waits a moment, and this thread, the request's own, then hands it back.
+    read.leaveRequestThread();
   }
 
   /**
@@ -145,8 +155,34 @@ public class RequestBodyFilter extends HttpFilter {
     private final AsyncContext async;
     private volatile ScheduledFuture<?> deadline;
 
+    /** Opens when the read settles while the request's thread still waits in the filter. */
+    private final CountDownLatch settledInTime = new CountDownLatch(1);
+
+    /** Whether the request's thread has left the filter; guarded by this. */
+    private boolean requestThreadLeft;
+
     BodyRead(AsyncContext async) {
       this.async = async;
+    }
+
+    /**
+     * The request's thread leaves the filter, after a moment's wait for a body that came with its
+     * headers: it dispatches itself if the read settled by then, so that no other thread must.
+     */
+    void leaveRequestThread() {
+      try {
+        settledInTime.await(HAND_BACK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      boolean settled;
+      synchronized (this) {
+        requestThreadLeft = true;
+        settled = settledInTime.getCount() == 0;
+      }
+      if (settled) {
+        dispatch();
+      }
     }
 
     boolean isFinished() {
@@ -154,10 +190,14 @@ public class RequestBodyFilter extends HttpFilter {
     }
 
     /**
-     * Settles the read, unless it is settled already. The dispatch is made on a container thread
-     * that {@link AsyncContext#start} gives this request, with its own context: Liberty runs read
-     * callbacks with the request thread's context as it was when reading began (that thread may
-     * have moved on to another request since), and the deadline's thread is no container thread.
+     * Settles the read, unless it is settled already, and hands the request back to the container.
+     * The request's own thread does that when the body came with its headers (read while that
+     * thread waits a moment in the filter, {@link #HAND_BACK_WAIT}); otherwise a new thread of its
+     * own does: Liberty runs read callbacks with the request thread's context as it was when
+     * reading began (that thread may have moved on to another request since), and keeps request
+     * state on the thread that dispatches, which a reused thread carries from one request to the
+     * next (a pool of them, or Liberty's own async threads, gave requests other requests' query
+     * parameters).
      */
     void finish(Outcome outcome) {
       if (!compareAndSet(null, outcome)) {
@@ -167,15 +207,20 @@ public class RequestBodyFilter extends HttpFilter {
       if (pending != null) {
         pending.cancel(false);
       }
+      synchronized (this) {
+        if (!requestThreadLeft) {
+          settledInTime.countDown();
+          return;
+        }
+      }
+      Thread dispatcher = new Thread(this::dispatch, "request-body-dispatch");
+      dispatcher.setDaemon(true);
+      dispatcher.start();
+    }
+
+    private void dispatch() {
       try {
-        async.start(
-            () -> {
-              try {
-                async.dispatch();
-              } catch (IllegalStateException e) {
-                // The client went away and the container completed the request.
-              }
-            });
+        async.dispatch();
       } catch (IllegalStateException e) {
         // The client went away and the container completed the request: nothing to answer.
       }

@@ -55,7 +55,10 @@ public class WorkflowsResource {
                               + " \"result\": \"¡Hola! Nexus 👋\","
                               + " \"startTime\": \"2026-11-21T22:18:35.120Z\","
                               + " \"closeTime\": \"2026-11-21T22:18:35.480Z\"}")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
+  @APIResponse(responseCode = "421", ref = "MisdirectedRequest")
   @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public WorkflowStatus status(
       @PathParam("workflowId") String workflowId, @Context HttpServletRequest http) {
@@ -106,7 +109,9 @@ public class WorkflowsResource {
                       value =
                           "{\"workflowId\": \"hello-caller-bf084690\", \"status\": \"cancel"
                               + " requested\"}")))
-  @APIResponse(responseCode = "403", ref = "CrossSite")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "421", ref = "MisdirectedRequest")
   @APIResponse(responseCode = "415", ref = "NotJson")
   @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
   @APIResponse(

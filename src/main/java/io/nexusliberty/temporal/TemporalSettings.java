@@ -53,6 +53,7 @@ public final class TemporalSettings {
   public static final String JWT_PUBLIC_KEY = "mp.jwt.verify.publickey";
   public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
   public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
+  public static final String JWT_AUDIENCES = "mp.jwt.verify.audiences";
 
   private final String clientProfile;
   private final Map<String, String> grpcMetadata;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class BareLibertyIT {
 
   /** The features the README lists for a Liberty user's own server. */
-  private static final List<String> FEATURES =
+  static final List<String> FEATURES =
       List.of(
           "restfulWS-3.1",
           "servlet-6.0",

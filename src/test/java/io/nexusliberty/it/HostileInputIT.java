@@ -369,14 +369,111 @@ class HostileInputIT {
         http.send(
             "POST "
                 + root
-                + "api/echo?wait=false HTTP/1.1\r\nHost: evil.example"
+                + "api/echo?wait=false HTTP/1.1\r\nHost: 127.0.0.1:"
+                + base.getPort()
                 + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.length(),
             body);
     assertEquals(202, accepted.status(), "accepted: " + accepted);
     assertTrue(
         accepted.header("Location").startsWith(root + "api/workflows/"), "Location: " + accepted);
-    assertFalse(accepted.header("Location").contains("evil"), "Host not reflected: " + accepted);
+    assertFalse(
+        accepted.header("Location").contains("127.0.0.1"), "Host not reflected: " + accepted);
+  }
+
+  /**
+   * A page on evil.example whose name is re-pointed at 127.0.0.1 (DNS rebinding) sends its own name
+   * as the Host and its own origin: refused (421) on every path, nothing started, nothing read. The
+   * application's loopback names and IP literals, which no DNS answer changes, are served.
+   */
+  @Test
+  void aRebindingPageIsRefusedWhateverItAsks() {
+    String evil = "evil.example:" + base.getPort();
+    String body = "{\"message\":\"rebound\"}";
+    RawHttp.Answer start =
+        http.send(
+            "POST "
+                + root
+                + "api/echo HTTP/1.1\r\nHost: "
+                + evil
+                + "\r\nOrigin: http://"
+                + evil
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length(),
+            body);
+    assertProblem(421, start);
+    assertEquals("Host", field(start));
+    for (String path :
+        List.of("api/connection", "metrics", "api/workflows/echo-caller-key-x", "")) {
+      RawHttp.Answer read = http.send("GET " + root + path + " HTTP/1.1\r\nHost: " + evil, "");
+      assertProblem(421, read);
+    }
+    for (String host :
+        List.of(
+            "localhost:" + base.getPort(),
+            "127.0.0.1:" + base.getPort(),
+            "[::1]:" + base.getPort(),
+            "localhost")) {
+      RawHttp.Answer own =
+          http.send("GET " + root + "api/connection HTTP/1.1\r\nHost: " + host, "");
+      assertEquals(200, own.status(), "Host " + host + ": " + own);
+    }
+    RawHttp.Answer sameOrigin =
+        postJson(
+            "api/echo",
+            body,
+            "Origin: http://127.0.0.1:" + base.getPort(),
+            "Host: 127.0.0.1:" + base.getPort());
+    assertEquals(200, sameOrigin.status(), "the page's own origin under an IP: " + sameOrigin);
+  }
+
+  /**
+   * A Content-Type or Accept with a parameter of thousands of characters (far below Liberty's
+   * header limit) is checked in one pass: the call is answered, a malformed one is a 400.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3_000, 10_000, 30_000})
+  void longMediaTypeHeadersAreAnswered(int length) {
+    String parameter = "; a=\"" + "x".repeat(length) + "\"";
+    RawHttp.Answer contentType =
+        http.send(
+            "POST "
+                + root
+                + "api/echo HTTP/1.1\r\nContent-Type: application/json"
+                + parameter
+                + "\r\nContent-Length: 16",
+            "{\"message\":\"ok\"}");
+    assertEquals(200, contentType.status(), "a long Content-Type: " + contentType.status());
+    RawHttp.Answer accept =
+        postJson("api/echo", "{\"message\":\"ok\"}", "Accept: application/json" + parameter);
+    assertEquals(200, accept.status(), "a long Accept: " + accept.status());
+    RawHttp.Answer unterminated =
+        postJson(
+            "api/echo",
+            "{\"message\":\"ok\"}",
+            "Accept: application/json; a=\"" + "x".repeat(length));
+    assertProblem(400, unterminated);
+    assertEquals("Accept", field(unterminated));
+  }
+
+  /**
+   * Methods a path does not take are 405 (not a 501 incident); the error page is no page by URL;
+   * dot segments are resolved before the request is routed.
+   */
+  @Test
+  void strayMethodsAndPathsAreClientErrors() {
+    for (String method : List.of("PATCH", "PUT", "DELETE")) {
+      RawHttp.Answer metrics =
+          http.send(method + " " + root + "metrics HTTP/1.1\r\nContent-Length: 0", "");
+      assertProblem(405, metrics);
+    }
+    assertProblem(404, http.send("GET " + root + ".problem HTTP/1.1", ""));
+    assertProblem(404, http.send("POST " + root + ".problem HTTP/1.1\r\nContent-Length: 0", ""));
+    assertProblem(
+        404, http.send("GET /openapi/ui/../.." + root + "WEB-INF/beans.xml HTTP/1.1", ""));
+    RawHttp.Answer normalized = http.send("GET /health/.." + root + "api/connection HTTP/1.1", "");
+    assertEquals(200, normalized.status(), "/health/.. is the root: " + normalized);
+    assertTrue(normalized.body().contains("callerNamespace"), normalized.toString());
   }
 
   /**

@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * 1,200 requests generated from a seed (system property {@code fuzz.seed}, printed, so that a
- * failure can be replayed) across every endpoint, in seven classes: mutated JSON bodies, bodies in
- * other encodings, odd headers, odd URLs, every method, odd framing, and well-formed calls. Each
- * answer must have a documented status, within 5 s; every error must be a problem document without
- * internals; every accepted call must complete with its own result.
+ * 1,400 requests generated from a seed (system property {@code fuzz.seed}, printed, so that a
+ * failure can be replayed) across every endpoint, in nine classes: mutated JSON bodies, bodies in
+ * other encodings, odd headers, odd URLs, every method on every path, odd framing, the Host of a
+ * page that re-pointed its name at this machine (DNS rebinding: 421, nothing started), media-type
+ * headers of up to 30,000 characters, and well-formed calls. Each answer must have a documented
+ * status, within 5 s; every error must be a problem document without internals; every accepted call
+ * must complete with its own result.
  *
  * <p>Not generated: what Liberty's HTTP channel and web container refuse before any application
  * sees the request (a malformed request line or header, headers over its limit, a path with an
@@ -45,7 +47,7 @@ class HttpFuzzIT {
 
   private static final Logger LOG = Logger.getLogger(HttpFuzzIT.class.getName());
   private static final Set<Integer> DOCUMENTED =
-      Set.of(200, 202, 400, 403, 404, 405, 406, 408, 409, 413, 415);
+      Set.of(200, 202, 400, 403, 404, 405, 406, 408, 409, 413, 415, 421);
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
   /**
@@ -169,11 +171,33 @@ class HttpFuzzIT {
         return what + "a problem document that is not JSON: " + answer;
       }
     }
+    if (outcome.request().kind().equals("host")) {
+      boolean foreign = isForeignHost(outcome.request().head());
+      if (foreign != (answer.status() == 421)) {
+        return what
+            + (foreign ? "a foreign Host not refused with 421: " : "its own Host refused: ")
+            + answer;
+      }
+    }
     String expected = outcome.request().expectedResult();
     if (expected != null && answer.status() != 202) {
       return what + "a well-formed call with ?wait=false not answered 202: " + answer;
     }
     return "";
+  }
+
+  /** Whether a request's Host names another host than localhost or an IP address. */
+  private static boolean isForeignHost(String head) {
+    String host =
+        head.lines()
+            .filter(line -> line.regionMatches(true, 0, "Host:", 0, 5))
+            .findFirst()
+            .map(line -> line.substring(5).strip())
+            .orElse("");
+    String name = host.startsWith("[") ? host : host.replaceFirst(":[0-9]*$", "");
+    return !(name.equalsIgnoreCase("localhost")
+        || name.startsWith("[")
+        || name.matches("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+"));
   }
 
   /** Every accepted call ends completed, and a well-formed one with its own result. */
@@ -271,6 +295,12 @@ class HttpFuzzIT {
       }
       for (int i = 0; i < 100; i++) {
         cases.add(oddFraming());
+      }
+      for (int i = 0; i < 100; i++) {
+        cases.add(foreignHost());
+      }
+      for (int i = 0; i < 100; i++) {
+        cases.add(longMediaType());
       }
       for (int i = 0; i < 200; i++) {
         cases.add(wellFormed());
@@ -386,6 +416,67 @@ class HttpFuzzIT {
       return new Case("headers", head, body, null);
     }
 
+    /**
+     * A request under a Host this application is not (a rebinding page's own name), with or without
+     * that page's Origin; or under one it is (its loopback names and IP literals), which is served.
+     */
+    private Case foreignHost() {
+      String port = host.substring(host.lastIndexOf(':'));
+      String name =
+          pick(
+              "evil.example",
+              "evil.example" + port,
+              "rebind.attacker.test" + port,
+              "localhost.evil.example" + port,
+              "127.0.0.1.nip.example" + port,
+              "localhost" + port,
+              "127.0.0.1" + port,
+              "[::1]" + port,
+              "LOCALHOST" + port);
+      String origin = random.nextBoolean() ? "\r\nOrigin: http://" + name : "";
+      String path =
+          pick("api/echo?wait=false", "api/hello?wait=false", "api/connection", "metrics", "");
+      boolean post = path.startsWith("api/echo") || path.startsWith("api/hello");
+      byte[] body = post ? bytes(validBody(path.substring(0, path.indexOf('?')))) : new byte[0];
+      String head =
+          (post ? "POST " : "GET ")
+              + root
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + name
+              + origin
+              + (post
+                  ? "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                  : "");
+      return new Case("host", head, body, null);
+    }
+
+    /** A Content-Type or Accept of media types with a parameter of thousands of characters. */
+    private Case longMediaType() {
+      String endpoint = endpoint();
+      byte[] body = bytes(validBody(endpoint));
+      String value = "x".repeat(500 + random.nextInt(30_000));
+      String parameter =
+          switch (random.nextInt(4)) {
+            case 0 -> "; a=\"" + value + "\"";
+            case 1 -> "; a=" + value;
+            case 2 -> "; a=\"" + value;
+            default -> "; a=b".repeat(1 + value.length() / 5);
+          };
+      boolean accept = random.nextBoolean();
+      String head =
+          "POST "
+              + root
+              + endpoint
+              + waitQuery()
+              + " HTTP/1.1\r\nContent-Type: application/json"
+              + (accept ? "\r\nAccept: application/json" : "")
+              + parameter
+              + "\r\nContent-Length: "
+              + body.length;
+      return new Case("media-type", head, body, null);
+    }
+
     private Case oddUrl() {
       String path =
           switch (random.nextInt(6)) {
@@ -422,6 +513,9 @@ class HttpFuzzIT {
               "api/workflows/hello-caller-key-x/cancel",
               "",
               "index.html",
+              "app.css",
+              ".problem",
+              "WEB-INF/web.xml",
               "metrics");
       byte[] body =
           method.equals("GET") || method.equals("HEAD")

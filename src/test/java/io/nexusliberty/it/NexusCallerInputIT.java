@@ -153,6 +153,12 @@ class NexusCallerInputIT {
               "the payload's JSON has another shape: ",
               HELLO_SHAPE),
           new BadInput(
+              "echo",
+              "json/plain",
+              "\"Nexus\"",
+              "the payload's JSON has another shape: the value is a string, not an object",
+              ECHO_SHAPE),
+          new BadInput(
               "say-hello",
               "json/plain",
               "{\"Name\": \"Nexus\"}",
@@ -179,6 +185,44 @@ class NexusCallerInputIT {
     assertTrue(
         call.took().compareTo(FAST) < 0,
         "a refused call ends at once, not after retries: " + call.took() + " for " + input);
+    assertFalse(
+        call.answer().contains("io.nexusliberty") || call.answer().contains("`"),
+        "no class names for another team: " + call.answer());
+  }
+
+  /**
+   * A lone surrogate in a name, escaped as Python's json.dumps and JavaScript's JSON.stringify
+   * write it, is read as Go reads it (U+FFFD): the same input is the same name every time, so its
+   * calls share the business ID like any other and none runs out of workflow IDs.
+   */
+  @Test
+  void aLoneSurrogateIsReadAsGoReadsIt() {
+    for (int round = 0; round < 5; round++) {
+      Call call = call("say-hello", "json/plain", "{\"Name\":\"a\\ud800\",\"Language\":\"en\"}");
+      assertTrue(call.answer().startsWith("ok "), "round " + round + ": " + call.answer());
+      assertEquals(
+          "{\"Message\":\"Hello a\ufffd 👋\"}",
+          operationResult(call.workflowId()).getData().toStringUtf8(),
+          "the greeting Go's handler gives, round " + round);
+    }
+  }
+
+  /** A caller's text in a refusal is escaped in the log: no line of its making. */
+  @Test
+  void aCallersTextCannotForgeALogLine() throws IOException {
+    long forgedBefore = logLinesStartingWith("FORGED");
+    Call refused =
+        call(
+            "say-hello",
+            "json/plain",
+            "{\"Name\":\"x\",\"Language\":\"xx\\nFORGED entry\\u2028\\u001b[31m\"}");
+    assertTrue(refused.answer().startsWith("BAD_REQUEST"), refused.answer());
+    awaitLogLines("xx\\u000aFORGED entry\\u2028\\u001b[31m", 1);
+    assertEquals(
+        1,
+        logLines("xx\\u000aFORGED entry\\u2028\\u001b[31m"),
+        "the language, escaped, in one line");
+    assertEquals(forgedBefore, logLinesStartingWith("FORGED"), "no line begins with caller text");
   }
 
   @Test
@@ -317,6 +361,13 @@ class NexusCallerInputIT {
           .filter(line -> !line.startsWith("#") && !line.isBlank())
           .map(line -> line.split("\t"))
           .toList();
+    }
+  }
+
+  private static long logLinesStartingWith(String text) throws IOException {
+    Path messages = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+    try (var lines = Files.lines(messages, StandardCharsets.UTF_8)) {
+      return lines.filter(line -> line.startsWith(text)).count();
     }
   }
 

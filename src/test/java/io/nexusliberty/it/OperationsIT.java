@@ -143,7 +143,8 @@ class OperationsIT {
           parameters.contains("wait") && parameters.contains("Idempotency-Key"),
           call + " documents its options: " + parameters);
       JsonObject responses = post.getJsonObject("responses");
-      for (String status : List.of("200", "202", "400", "409", "422", "503", "504")) {
+      for (String status :
+          List.of("200", "202", "400", "401", "403", "409", "421", "422", "503", "504")) {
         assertTrue(responses.containsKey(status), call + " documents " + status + ": " + responses);
       }
     }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build's runnable jar, {@code java -jar target/nexus-liberty.jar}, configured only through the
- * environment: it listens where {@code HTTP_PORT} says, starts its embedded Temporal server,
- * answers a call, and stops with its workers drained on SIGTERM.
+ * environment: it listens where {@code HTTP_PORT} says, starts its embedded Temporal server, takes
+ * bearer tokens once {@code MP_JWT_VERIFY_*} say whose (the minified server carries MicroProfile
+ * JWT), answers a call, and stops with its workers drained on SIGTERM.
  */
 class RunnableJarIT {
 
@@ -37,6 +38,12 @@ class RunnableJarIT {
     builder.environment().put("HTTP_PORT", String.valueOf(port));
     builder.environment().put("HTTPS_PORT", String.valueOf(TestWar.freePort()));
     builder.environment().put("TEMPORAL_EMBEDDED_PORT", "0");
+    JwtIssuer issuer = new JwtIssuer();
+    builder
+        .environment()
+        .put(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKeyFile().toAbsolutePath().toString());
+    builder.environment().put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
     // Where the jar unpacks its server, instead of the user's home.
     builder.environment().put("WLP_JAR_EXTRACT_DIR", extract.resolve("wlp").toString());
     Process process = builder.start();
@@ -58,8 +65,13 @@ class RunnableJarIT {
           ready != null && ready.status() == 200,
           () -> "not ready: " + ready + "\n" + consoleOf(log));
 
+      ApiClient api = new ApiClient(new URL(root, "/"));
+      ApiClient.Answer anonymous = api.postJson("api/echo", "{\"message\": \"from a jar\"}");
+      assertEquals(401, anonymous.status(), "no token: " + anonymous);
       ApiClient.Answer echo =
-          new ApiClient(new URL(root, "/")).postJson("api/echo", "{\"message\": \"from a jar\"}");
+          api.withAuthorization(
+                  "Bearer " + issuer.token("jar-user", java.util.List.of("api-user"), 300))
+              .postJson("api/echo", "{\"message\": \"from a jar\"}");
       assertEquals(200, echo.status(), echo::toString);
       assertEquals("from a jar", echo.json().getString("result"));
 

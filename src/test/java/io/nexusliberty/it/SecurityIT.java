@@ -1,200 +1,197 @@
 package io.nexusliberty.it;
 
+import static io.nexusliberty.it.TemporalDevServer.CALLER_NAMESPACE;
+import static io.nexusliberty.it.TemporalDevServer.HANDLER_NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API and the metrics behind the server's own security, in Liberty servers of the test's own
- * (with {@code api.auth-required=true}): a basic registry whose group is bound to the role the WAR
- * declares, and MicroProfile JWT verifying tokens signed by a key the test makes, whose groups
- * claim names the role. Without credentials they answer 401, without the role 403, with it they
- * work.
+ * The API secured by configuration alone, as an operator secures the image, the jar or a pod: two
+ * instances of the application's own server (its server.xml, unchanged) on one real Temporal
+ * server, given only {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} and {@code MP_JWT_VERIFY_ISSUER} in
+ * their environment, and tokens signed by a key the test makes for two users and an admin. A token
+ * is needed, and a valid one; each user owns its workflows on both instances and has keys of its
+ * own; the admin sees everything. Health and the OpenAPI document stay open.
  */
+@ExtendWith(RequiresTemporalCli.class)
 class SecurityIT {
 
-  private static final String ISSUER = "https://issuer.nexus-liberty.test";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final String USER = "api-user";
+  private static final String ADMIN = "api-admin";
 
-  @Test
-  void aBasicRegistryUserNeedsTheRole() {
-    String registry =
-        """
-        <server>
-            <featureManager>
-                <feature>appSecurity-5.0</feature>
-            </featureManager>
-            <basicRegistry id="basic" realm="nexus-liberty">
-                <user name="operator" password="operator-password"/>
-                <user name="visitor" password="visitor-password"/>
-                <group name="api-users">
-                    <member name="operator"/>
-                </group>
-            </basicRegistry>
-            <webApplication id="nexus-liberty" location="nexus-liberty.war" contextRoot="/">
-                <application-bnd>
-                    <security-role name="api-user">
-                        <group name="api-users"/>
-                    </security-role>
-                </application-bnd>
-            </webApplication>
-        </server>
-        """;
-    try (LibertyServer liberty =
-        LibertyServer.create("secured-basic", settings()).configure("security.xml", registry)) {
-      liberty.start();
-      liberty.awaitReady(Duration.ofSeconds(120));
-      ApiClient anonymous = new ApiClient(liberty.base());
+  private static final JwtIssuer issuer = new JwtIssuer();
+  private static TemporalDevServer temporal;
+  private static LibertyServer first;
+  private static LibertyServer second;
 
-      for (String path : List.of("api/connection", "metrics")) {
-        ApiClient.Answer answer = anonymous.get(path);
-        assertEquals(401, answer.status(), "GET /" + path + " without credentials: " + answer);
-        assertTrue(answer.isProblem(), "a problem document: " + answer);
-        assertTrue(
-            answer.wwwAuthenticate().startsWith("Basic"),
-            "the server's challenge: " + answer.wwwAuthenticate());
+  @BeforeAll
+  static void startTwoSecuredInstances() {
+    temporal = TemporalDevServer.start(List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE));
+    String key = issuer.publicKeyFile().toAbsolutePath().toString();
+    first = LibertyServer.create("secured-1", secured(key, "secured-1"));
+    second = LibertyServer.create("secured-2", secured(key, "secured-2"));
+    first.start();
+    second.start();
+    CompletableFuture.allOf(
+            CompletableFuture.runAsync(() -> first.awaitReady(READY_TIMEOUT)),
+            CompletableFuture.runAsync(() -> second.awaitReady(READY_TIMEOUT)))
+        .join();
+  }
+
+  private static Map<String, String> secured(String publicKey, String identity) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey);
+    environment.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+    environment.put("TEMPORAL_ADDRESS", temporal.address());
+    environment.put("TEMPORAL_PROVISION", "true");
+    environment.put("TEMPORAL_WORKER_IDENTITY", identity);
+    return environment;
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AutoCloseable closeable : new AutoCloseable[] {first, second, temporal}) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        // Stopping what is left; the test's result stands.
       }
-      assertEquals(
-          401,
-          anonymous.withBasic("operator", "wrong").get("api/connection").status(),
-          "a wrong password");
-      assertEquals(
-          401,
-          anonymous.postJson("api/hello", "{\"name\": \"Nobody\"}").status(),
-          "POST without credentials");
-
-      ApiClient.Answer forbidden =
-          anonymous.withBasic("visitor", "visitor-password").get("api/connection");
-      assertEquals(403, forbidden.status(), "a user without the role: " + forbidden);
-      assertEquals("api-user", forbidden.json().getString("role"));
-
-      ApiClient operator = anonymous.withBasic("operator", "operator-password");
-      assertEquals(200, operator.get("api/connection").status());
-      assertEquals(200, operator.get("metrics").status());
-      ApiClient.Answer hello =
-          operator.postJson("api/hello", "{\"name\": \"Operator\", \"language\": \"en\"}");
-      assertEquals(200, hello.status(), "POST /api/hello with the role: " + hello);
-      assertEquals("Hello Operator 👋", hello.json().getString("result"));
     }
+  }
+
+  private static ApiClient as(LibertyServer server, String token) {
+    return new ApiClient(server.base()).withAuthorization("Bearer " + token);
   }
 
   @Test
-  void aMicroProfileJwtNeedsTheRoleAsAGroup() throws Exception {
-    KeyPair issuerKey = rsaKey();
-    Path publicKey = Files.createTempFile(Path.of("target"), "jwt-issuer-", ".pem");
-    Files.writeString(
-        publicKey,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(issuerKey.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    Map<String, String> settings = new HashMap<>(settings());
-    settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
-    settings.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-    String jwtFeature =
-        """
-        <server>
-            <featureManager>
-                <feature>mpJwt-2.1</feature>
-            </featureManager>
-            <!-- MicroProfile JWT activates only with a key store for its TLS defaults. -->
-            <keyStore id="defaultKeyStore" password="nexus-liberty-test"/>
-        </server>
-        """;
-    try (LibertyServer liberty =
-        LibertyServer.create("secured-jwt", settings).configure("security.xml", jwtFeature)) {
-      liberty.start();
-      liberty.awaitReady(Duration.ofSeconds(120));
-      ApiClient anonymous = new ApiClient(liberty.base());
-
-      assertEquals(401, anonymous.get("api/connection").status(), "no token");
-      assertEquals(401, anonymous.get("metrics").status(), "no token for the metrics");
-      assertEquals(
-          401,
-          bearer(anonymous, rsaKey().getPrivate(), List.of("api-user"), 300)
-              .get("api/connection")
-              .status(),
-          "a token signed by another key");
-      assertEquals(
-          401,
-          // Ten minutes past its expiry: beyond the server's allowance for clock skew.
-          bearer(anonymous, issuerKey.getPrivate(), List.of("api-user"), -600)
-              .get("api/connection")
-              .status(),
-          "an expired token");
-
-      ApiClient.Answer forbidden =
-          bearer(anonymous, issuerKey.getPrivate(), List.of("auditors"), 300).get("api/connection");
-      assertEquals(403, forbidden.status(), "a token without the group: " + forbidden);
-
-      ApiClient caller = bearer(anonymous, issuerKey.getPrivate(), List.of("api-user"), 300);
-      assertEquals(200, caller.get("metrics").status());
-      ApiClient.Answer hello =
-          caller.postJson("api/hello", "{\"name\": \"Token\", \"language\": \"en\"}");
-      assertEquals(200, hello.status(), "POST /api/hello with the group: " + hello);
-      assertEquals("Hello Token 👋", hello.json().getString("result"));
+  void aValidTokenIsNeededAndHealthAndTheDocumentStayOpen() {
+    ApiClient anonymous = new ApiClient(first.base());
+    for (String path : List.of("api/connection", "metrics")) {
+      ApiClient.Answer answer = anonymous.get(path);
+      assertEquals(401, answer.status(), "GET /" + path + " without a token: " + answer);
+      assertTrue(answer.isProblem(), "a problem document: " + answer);
+      assertTrue(answer.wwwAuthenticate().startsWith("Bearer"), answer.wwwAuthenticate());
     }
-  }
+    assertEquals(
+        401,
+        anonymous.postJson("api/echo", "{\"message\": \"x\"}").status(),
+        "POST without a token");
+    Map<String, String> refused =
+        Map.of(
+            "expired ten minutes ago", issuer.token("alice", List.of(USER), -600),
+            "from another issuer",
+                issuer.tokenOfIssuer("https://other.example", "alice", List.of(USER)),
+            "signed by another key", issuer.tokenOfAnotherKey("alice", List.of(USER)),
+            "not a token", "not.a.token");
+    refused.forEach(
+        (what, token) -> {
+          ApiClient.Answer answer = as(first, token).postJson("api/echo", "{\"message\": \"x\"}");
+          assertEquals(401, answer.status(), "a token " + what + ": " + answer);
+          assertTrue(answer.isProblem(), answer.toString());
+        });
 
-  private static Map<String, String> settings() {
-    return Map.of("API_AUTH_REQUIRED", "true", "TEMPORAL_EMBEDDED_PORT", "0");
-  }
-
-  private static KeyPair rsaKey() throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
-
-  /** The client with a signed RS256 token for these groups, valid for this many seconds. */
-  private static ApiClient bearer(
-      ApiClient client, PrivateKey key, List<String> groups, long validSeconds) {
-    long now = Instant.now().getEpochSecond();
-    String header =
-        Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-    String claims =
-        Json.createObjectBuilder()
-            .add("iss", ISSUER)
-            .add("sub", "caller-1")
-            .add("upn", "caller@nexus-liberty.test")
-            .add("groups", Json.createArrayBuilder(groups))
-            .add("iat", now - 3600)
-            .add("exp", now + validSeconds)
-            .build()
-            .toString();
-    String signed = base64Url(header) + "." + base64Url(claims);
-    try {
-      Signature signature = Signature.getInstance("SHA256withRSA");
-      signature.initSign(key);
-      signature.update(signed.getBytes(StandardCharsets.US_ASCII));
-      return client.withAuthorization(
-          "Bearer "
-              + signed
-              + "."
-              + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    ApiClient alice = as(first, issuer.token("alice", List.of(USER), 300));
+    ApiClient auditor = as(first, issuer.token("carol", List.of("auditors"), 300));
+    ApiClient admin = as(first, issuer.token("root", List.of(ADMIN), 300));
+    for (String path : List.of("api/connection", "metrics")) {
+      ApiClient.Answer answer = alice.get(path);
+      assertEquals(403, answer.status(), "an api-user on /" + path + ": " + answer);
+      assertEquals(ADMIN, answer.json().getString("role"));
+      assertEquals(200, admin.get(path).status(), "the admin on /" + path);
     }
+    ApiClient.Answer noRole = auditor.postJson("api/echo", "{\"message\": \"x\"}");
+    assertEquals(403, noRole.status(), "a token without either group: " + noRole);
+    assertEquals(USER, noRole.json().getString("role"));
+    ApiClient.Answer echo = alice.postJson("api/echo", "{\"message\": \"token\"}");
+    assertEquals(200, echo.status(), "an api-user's echo: " + echo);
+    assertEquals("token", echo.json().getString("result"));
+
+    HealthChecks health = new HealthChecks(first.serverRoot());
+    assertEquals(200, health.ready().status(), "readiness without a token");
+    assertEquals(
+        200, new ApiClient(first.serverRoot()).get("openapi").status(), "the OpenAPI document");
+    assertEquals(200, anonymous.get("").status(), "the page");
+
+    // Refused tokens are the callers' mistakes: no error line for each of them.
+    List<String> errors = first.messages().stream().filter(line -> line.contains(" E ")).toList();
+    assertEquals(List.of(), errors, "error lines in the log");
   }
 
-  private static String base64Url(String json) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  @Test
+  void eachUserOwnsItsWorkflowsOnEveryInstanceAndTheAdminSeesThemAll() {
+    ApiClient aliceOnFirst = as(first, issuer.token("alice", List.of(USER), 300));
+    ApiClient aliceOnSecond = as(second, issuer.token("alice", List.of(USER), 300));
+    ApiClient bobOnSecond = as(second, issuer.token("bob", List.of(USER), 300));
+    ApiClient adminOnSecond = as(second, issuer.token("root", List.of(ADMIN), 300));
+
+    ApiClient.Answer started =
+        aliceOnFirst.postJson("api/hello?wait=false", "{\"name\": \"Ada\", \"language\": \"en\"}");
+    assertEquals(202, started.status(), "alice starts: " + started);
+    String workflowId = started.json().getString("workflowId");
+    String path = "api/workflows/" + workflowId;
+
+    assertEquals(200, aliceOnSecond.get(path).status(), "alice reads hers on the other instance");
+    ApiClient.Answer hidden = bobOnSecond.get(path);
+    String unknownId = "hello-caller-00000000-0000-4000-8000-000000000000";
+    ApiClient.Answer unknown = bobOnSecond.get("api/workflows/" + unknownId);
+    assertEquals(404, hidden.status(), "bob reads alice's: " + hidden);
+    assertEquals(
+        unknown.body().replace(unknownId, workflowId),
+        hidden.body(),
+        "the same answer as for a workflow that does not exist");
+    ApiClient.Answer cancelled = bobOnSecond.postJson(path + "/cancel", "");
+    assertEquals(404, cancelled.status(), "bob cancels alice's: " + cancelled);
+
+    ApiClient.Answer seen =
+        RealServerChecks.await(
+            () -> adminOnSecond.get(path),
+            answer ->
+                answer.status() == 200 && !answer.json().getString("status").equals("running"),
+            Duration.ofSeconds(60));
+    assertEquals(200, seen.status(), "the admin reads anyone's: " + seen);
+    assertEquals("Hello Ada 👋", seen.json().getString("result"), seen.toString());
+    assertEquals(200, aliceOnSecond.get(path).status(), "alice still reads hers");
+  }
+
+  @Test
+  void idempotencyKeysArePerUser() {
+    ApiClient aliceOnFirst = as(first, issuer.token("alice", List.of(USER), 300));
+    ApiClient aliceOnSecond = as(second, issuer.token("alice", List.of(USER), 300));
+    ApiClient bobOnSecond = as(second, issuer.token("bob", List.of(USER), 300));
+    String key = "order-" + System.nanoTime();
+
+    ApiClient.Answer alices = aliceOnFirst.postJson("api/echo", "{\"message\": \"alice\"}", key);
+    assertEquals(200, alices.status(), alices.toString());
+    ApiClient.Answer bobs = bobOnSecond.postJson("api/echo", "{\"message\": \"bob\"}", key);
+    assertEquals(200, bobs.status(), "the same key from another user starts its own: " + bobs);
+    assertEquals("bob", bobs.json().getString("result"));
+    assertNotEquals(
+        alices.json().getString("workflowId"),
+        bobs.json().getString("workflowId"),
+        "two workflows");
+    assertFalse(
+        bobs.json().getString("workflowId").contains("bob"), "no user name in a workflow ID");
+
+    ApiClient.Answer again = aliceOnSecond.postJson("api/echo", "{\"message\": \"alice\"}", key);
+    assertEquals(200, again.status(), again.toString());
+    assertEquals(alices.json().getString("workflowId"), again.json().getString("workflowId"));
+    assertEquals(alices.json().getString("runId"), again.json().getString("runId"), "its own run");
+    ApiClient.Answer reused = aliceOnSecond.postJson("api/echo", "{\"message\": \"other\"}", key);
+    assertEquals(409, reused.status(), "her key with another body: " + reused);
   }
 }

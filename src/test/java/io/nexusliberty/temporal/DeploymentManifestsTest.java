@@ -206,6 +206,47 @@ class DeploymentManifestsTest {
     assertEquals(EnumSet.allOf(Role.class), roles);
   }
 
+  /**
+   * Every deployed form verifies tokens by configuration: the server.xml the image and the jar are
+   * built from has MicroProfile JWT and the key store it needs, and every Deployment and the
+   * Operator's resource give the issuer and its key, never an anonymous API.
+   */
+  @Test
+  void everyDeployedFormVerifiesTokens() throws IOException {
+    String serverXml = Files.readString(Path.of("src/main/liberty/config/server.xml"));
+    assertTrue(serverXml.contains("<feature>mpJwt-2.1</feature>"), "server.xml has mpJwt-2.1");
+    assertTrue(serverXml.contains("<keyStore id=\"defaultKeyStore\""), "and its key store");
+    assertTrue(
+        serverXml.contains("trustedHeaderOrigin=\"none\""), "no private headers from clients");
+    assertTrue(
+        Files.readString(Path.of("Containerfile"))
+            .contains("COPY --chown=1001:0 src/main/liberty/config/server.xml /config/"),
+        "the image's server.xml is the project's");
+    int checked = 0;
+    for (var entry : documents.entrySet()) {
+      String kind = (String) entry.getValue().get("kind");
+      if (!kind.equals("Deployment") && !kind.equals("OpenLibertyApplication")) {
+        continue;
+      }
+      Map<String, Object> variables = variables(entry.getValue(), entry.getKey());
+      Set<String> secret = secretKeys;
+      assertTrue(
+          variables.get("MP_JWT_VERIFY_ISSUER") instanceof String issuer && !issuer.isBlank(),
+          entry.getKey() + ": the tokens' issuer");
+      assertTrue(
+          variables.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+              || secret.contains("MP_JWT_VERIFY_PUBLICKEY"),
+          entry.getKey() + ": the issuer's key");
+      assertFalse(
+          "true".equals(variables.get("API_ALLOW_ANONYMOUS")), entry.getKey() + ": anonymous");
+      assertTrue(
+          variables.get("API_PUBLIC_ORIGINS") instanceof String origins && !origins.isBlank(),
+          entry.getKey() + ": the names clients use");
+      checked++;
+    }
+    assertEquals(4, checked, "three Deployments and the Operator's resource");
+  }
+
   @Test
   void containerfileFollowsTheKernelSlimPatternWithThisBuildsFiles() throws IOException {
     String containerfile = Files.readString(Path.of("Containerfile"));
