@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,38 +74,6 @@ class WorkflowApiIT {
         Instant.parse(status.getString("closeTime"))
             .isBefore(Instant.parse(status.getString("startTime"))),
         "closed after it started: " + status);
-  }
-
-  /**
-   * Cancels sent the moment their echo was accepted race its completion: each is answered 202
-   * (requested in time) or 409 (already finished), never 503, as if Temporal were away.
-   */
-  @Test
-  void aCancelRacingCompletionAnswers409() throws Exception {
-    ApiClient api = new ApiClient(base);
-    ExecutorService callers = Executors.newFixedThreadPool(8);
-    List<Future<ApiClient.Answer>> cancels = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      int call = i;
-      cancels.add(
-          callers.submit(
-              () -> {
-                ApiClient.Answer accepted =
-                    api.postJson("api/echo?wait=false", "{\"message\": \"race " + call + "\"}");
-                assertEquals(202, accepted.status(), accepted.toString());
-                return api.postJson(
-                    "api/workflows/" + accepted.json().getString("workflowId") + "/cancel", "");
-              }));
-    }
-    Map<Integer, Integer> statuses = new TreeMap<>();
-    for (Future<ApiClient.Answer> cancel : cancels) {
-      ApiClient.Answer answer = cancel.get(60, TimeUnit.SECONDS);
-      statuses.merge(answer.status(), 1, Integer::sum);
-      assertTrue(
-          answer.status() == 202 || answer.status() == 409, "a cancel in the race: " + answer);
-    }
-    callers.shutdownNow();
-    System.out.println("Cancels racing completion, answers by status: " + statuses);
   }
 
   @Test
