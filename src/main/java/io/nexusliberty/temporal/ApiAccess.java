@@ -1,10 +1,8 @@
 package io.nexusliberty.temporal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -100,43 +98,12 @@ public record ApiAccess(
     if (name.equals("localhost")) {
       return true;
     }
-    return literal(name).map(InetAddress::isLoopbackAddress).orElse(false);
+    return AddressRange.literal(name).map(InetAddress::isLoopbackAddress).orElse(false);
   }
 
   /** Whether an address (an IP literal, as the servlet container reports it) is loopback. */
   static boolean isLoopback(String address) {
-    return address != null && literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
-  }
-
-  /**
-   * The address an IP literal ({@code 10.0.0.1}, {@code ::1}, {@code [::1]}) stands for, without
-   * any name lookup; empty for anything else.
-   */
-  public static Optional<InetAddress> literal(String text) {
-    String address =
-        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    if (address.isEmpty() || !isLiteralSyntax(address)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(InetAddress.getByName(address));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Whether the text is made of what IPv4 and IPv6 literals are made of (so no lookup happens). */
-  private static boolean isLiteralSyntax(String address) {
-    boolean colon = address.indexOf(':') >= 0;
-    for (int i = 0; i < address.length(); i++) {
-      char c = address.charAt(i);
-      boolean digit = c >= '0' && c <= '9';
-      boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!(digit || c == '.' || (colon && (hex || c == ':' || c == '%')))) {
-        return false;
-      }
-    }
-    // An IPv4 literal has exactly four parts: "1" or "1.2" would be read as numbers.
-    return colon || address.split("\\.", -1).length == 4;
+    return address != null
+        && AddressRange.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
   }
 }

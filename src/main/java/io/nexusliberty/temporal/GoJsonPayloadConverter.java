@@ -93,14 +93,7 @@ final class GoJsonPayloadConverter implements PayloadConverter {
     StringBuilder out = null;
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-                  && i + 1 < json.length()
-                  && Character.isLowSurrogate(json.charAt(i + 1))
-              || Character.isLowSurrogate(c)
-                  && i > 0
-                  && Character.isHighSurrogate(json.charAt(i - 1));
-      if (Character.isSurrogate(c) && !paired) {
+      if (GoJsonText.isUnpairedSurrogate(json, i)) {
         if (out == null) {
           out = new StringBuilder(json.length() + 8).append(json, 0, i);
         }

@@ -139,6 +139,16 @@ final class GoJsonText {
     return changed ? out.toString() : text;
   }
 
+  /** Whether the character at this index is a surrogate without its partner. */
+  static boolean isUnpairedSurrogate(CharSequence text, int index) {
+    char c = text.charAt(index);
+    if (Character.isHighSurrogate(c)) {
+      return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
+    }
+    return Character.isLowSurrogate(c)
+        && (index == 0 || !Character.isHighSurrogate(text.charAt(index - 1)));
+  }
+
   /** The value of four hexadecimal digits at this index, or -1. */
   private static int hex4(String text, int index) {
     if (index + 4 > text.length()) {

@@ -18,14 +18,7 @@ final class LoggedText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-                  && i + 1 < text.length()
-                  && Character.isLowSurrogate(text.charAt(i + 1))
-              || Character.isLowSurrogate(c)
-                  && i > 0
-                  && Character.isHighSurrogate(text.charAt(i - 1));
-      boolean escape = c == '\\' || mustEscape(c) || Character.isSurrogate(c) && !paired;
+      boolean escape = c == '\\' || mustEscape(c) || GoJsonText.isUnpairedSurrogate(text, i);
       if (escape && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }

@@ -316,6 +316,26 @@ final class LibertyServer implements AutoCloseable {
     return process.pid();
   }
 
+  /** What a {@code jcmd} diagnostic command (such as {@code Thread.print}) says of the JVM. */
+  String jcmd(String command) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process diagnostic =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command)
+              .redirectErrorStream(true)
+              .start();
+      String output =
+          new String(diagnostic.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      diagnostic.waitFor();
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The lines of messages.log, none while the server has not written it yet. */
   List<String> messagesIfAny() {
     return Files.exists(directory.resolve("logs/messages.log")) ? messages() : List.of();

@@ -3,10 +3,7 @@ package io.nexusliberty.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What reading request bodies costs the server after they are answered, counted in the Liberty JVM
- * itself ({@code jcmd}): no thread started per body, and no body kept once answered (before, each
- * body's 4 s deadline kept it, and each read started a thread of its own).
+ * itself ({@code jcmd}): no thread started for a body that came with its headers, and no body kept
+ * once answered (before, each body's 4 s deadline kept it, and each read started a thread of its
+ * own).
  */
 class RequestBodyResourcesIT {
 
@@ -33,15 +31,15 @@ class RequestBodyResourcesIT {
       for (int i = 0; i < 20; i++) {
         post(http, "{\"text\": \"warm\"}");
       }
-      long threadsBefore = threadsStarted(liberty.pid());
+      long threadsBefore = threadsStarted(liberty);
 
       for (int i = 0; i < CALLS; i++) {
         // A body without its field: read whole, answered 400, no workflow (no workflow threads).
         RawHttp.Answer answer = post(http, "{\"text\": \"" + i + "\"}");
         assertEquals(400, answer.status(), answer.toString());
       }
-      long started = threadsStarted(liberty.pid()) - threadsBefore;
-      long bodiesKept = instances(liberty.pid(), "io.nexusliberty.rest.RequestBodyFilter$BodyRead");
+      long started = threadsStarted(liberty) - threadsBefore;
+      long bodiesKept = instances(liberty, "io.nexusliberty.web.RequestBodyFilter$BodyRead");
 
       System.out.printf(
           "%d bodies read and answered: %d threads started, %d body reads still held%n",
@@ -60,39 +58,22 @@ class RequestBodyResourcesIT {
   }
 
   /** The JVM's count of threads started since it began. */
-  private static long threadsStarted(long pid) {
+  private static long threadsStarted(LibertyServer liberty) {
     Matcher matcher =
-        Pattern.compile("java\\.threads\\.started=(\\d+)").matcher(jcmd(pid, "PerfCounter.print"));
+        Pattern.compile("java\\.threads\\.started=(\\d+)")
+            .matcher(liberty.jcmd("PerfCounter.print"));
     assertTrue(matcher.find(), "jcmd PerfCounter.print has java.threads.started");
     return Long.parseLong(matcher.group(1));
   }
 
   /** Live instances of a class, after the full collection that a class histogram makes. */
-  private static long instances(long pid, String className) {
-    for (String line : jcmd(pid, "GC.class_histogram").split("\n")) {
+  private static long instances(LibertyServer liberty, String className) {
+    for (String line : liberty.jcmd("GC.class_histogram").split("\n")) {
       String[] columns = line.trim().split("\\s+");
       if (columns.length >= 4 && columns[3].equals(className)) {
         return Long.parseLong(columns[1]);
       }
     }
     return 0;
-  }
-
-  private static String jcmd(long pid, String command) {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    try {
-      Process process =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      process.waitFor();
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +56,7 @@ class WorkerTuningIT {
               Duration.ofSeconds(30)),
           "workflow pollers of " + CALLER_QUEUE);
 
-      String threads = threadDump(liberty.pid());
+      String threads = liberty.jcmd("Thread.print");
       assertEquals(
           1,
           pollerThreads(threads, "Nexus Poller", HANDLER_QUEUE, HANDLER_NAMESPACE),
@@ -94,23 +90,5 @@ class WorkerTuningIT {
   private static long pollerThreads(String dump, String kind, String queue, String namespace) {
     String prefix = "\"" + kind + " taskQueue=\"" + queue + "\", namespace=\"" + namespace + "\"";
     return dump.lines().filter(line -> line.startsWith(prefix)).count();
-  }
-
-  private static String threadDump(long pid) {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    try {
-      Process process =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-              .redirectErrorStream(true)
-              .start();
-      String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      process.waitFor();
-      return dump;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,0 +1,27 @@
+package io.nexusliberty.api;
+
+import io.nexusliberty.temporal.WorkerTuning;
+import java.util.List;
+import java.util.Map;
+
+/** What this deployment is connected to and runs, for operators and the web page. */
+public record ConnectionInfo(
+    boolean embedded,
+    String target,
+    String security,
+    String clientProfile,
+    List<String> grpcMetadata,
+    String tracing,
+    List<String> roles,
+    boolean workersStarted,
+    String callerNamespace,
+    String callerTaskQueue,
+    String handlerNamespace,
+    String handlerTaskQueue,
+    String nexusEndpoint,
+    String operationTimeout,
+    String shutdownTimeout,
+    String workerIdentity,
+    int workflowCacheSize,
+    int maxWorkflowThreads,
+    Map<String, WorkerTuning> workerTuning) {}

@@ -1,0 +1,79 @@
+package io.nexusliberty.api;
+
+import io.micrometer.core.instrument.Timer;
+import io.nexusliberty.temporal.TemporalMetrics;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Counts and times every API request as {@code http_server_requests_seconds}, tagged with the
+ * method, the path template under the application's path (such as {@code
+ * /api/workflows/{workflowId}}), and the status.
+ */
+@Provider
+public class HttpMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final String SAMPLE = HttpMetricsFilter.class.getName() + ".sample";
+
+  @Inject TemporalMetrics metrics;
+
+  @Context ResourceInfo resource;
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.setProperty(SAMPLE, Timer.start(metrics.registry()));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(request.getProperty(SAMPLE) instanceof Timer.Sample sample)) {
+      return;
+    }
+    sample.stop(
+        Timer.builder("http.server.requests")
+            .description("Requests to the API")
+            .tag("method", request.getMethod())
+            .tag("uri", template(request))
+            .tag("status", String.valueOf(response.getStatus()))
+            .register(metrics.registry()));
+  }
+
+  /**
+   * The matched resource's path template under the application's path as this deployment maps it
+   * (without the context root); a fixed word for requests that matched none.
+   */
+  private String template(ContainerRequestContext request) {
+    if (resource == null || resource.getResourceClass() == null) {
+      return "UNKNOWN";
+    }
+    String base = request.getUriInfo().getBaseUri().getRawPath();
+    String contextPath = servletRequest.getContextPath();
+    StringBuilder template =
+        new StringBuilder(
+            base.startsWith(contextPath) ? base.substring(contextPath.length()) : base);
+    Path classPath = resource.getResourceClass().getAnnotation(Path.class);
+    if (classPath != null) {
+      template.append('/').append(classPath.value());
+    }
+    Path methodPath =
+        resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(Path.class);
+    if (methodPath != null) {
+      template.append('/').append(methodPath.value());
+    }
+    String normalized = template.toString().replaceAll("/{2,}", "/");
+    return normalized.length() > 1 && normalized.endsWith("/")
+        ? normalized.substring(0, normalized.length() - 1)
+        : normalized;
+  }
+}

@@ -1,0 +1,115 @@
+package io.nexusliberty.api.workflow;
+
+import io.nexusliberty.api.problem.ApiProblem;
+import io.nexusliberty.api.problem.TemporalProblems;
+import io.nexusliberty.temporal.CallerNamespace;
+import io.nexusliberty.temporal.TemporalSettings;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowStub;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Starts a request's caller workflow on the caller task queue, once per {@code Idempotency-Key}
+ * when one is given.
+ */
+@ApplicationScoped
+public class CallerWorkflowStarter {
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  @Inject TemporalSettings settings;
+  @Inject @CallerNamespace WorkflowClient client;
+  @Inject TemporalProblems problems;
+
+  /**
+   * Starts the workflow of a request. With an idempotency key, the workflow ID comes from the key,
+   * and a repeated request finds the workflow the first one started, running or finished.
+   *
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @param caller who asks: the owner recorded with the workflow, and whose keys the key is among
+   * @throws ApiProblem 400 for a malformed key, 409 for a key already used with another request,
+   *     503 when Temporal cannot start it
+   */
+  public StartedWorkflow start(CallerRequest request, String idempotencyKey, ApiCaller caller) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ApiProblem.invalidField(
+          "Idempotency-Key",
+          "The Idempotency-Key header must be 1 to 100 letters, digits, '.', '_' or '-'");
+    }
+    String workflowId =
+        request.idPrefix()
+            + (idempotencyKey == null
+                ? UUID.randomUUID()
+                : ApiWorkflowIds.keyPart(idempotencyKey, caller));
+    Map<String, Object> memo = new HashMap<>();
+    memo.put(ApiWorkflowIds.REQUEST_MEMO, request.fingerprint());
+    if (caller.name() != null) {
+      memo.put(ApiWorkflowIds.OWNER_MEMO, caller.name());
+    }
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(settings.callerTaskQueue())
+            .setMemo(memo);
+    if (idempotencyKey != null) {
+      // One workflow per key, ever: a retry must not run the request again after it finished.
+      options.setWorkflowIdReusePolicy(
+          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+    }
+    WorkflowStub stub = client.newUntypedWorkflowStub(request.workflowType(), options.build());
+    problems.requireReady();
+    try {
+      WorkflowExecution execution = stub.start(request.arguments().toArray());
+      return new StartedWorkflow(request.workflowType(), workflowId, execution.getRunId(), stub);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return existing(request, workflowId, caller);
+    } catch (WorkflowServiceException e) {
+      throw problems.temporalFailure(e, workflowId);
+    }
+  }
+
+  /** The workflow an earlier request with the same key started, if it was the same request. */
+  private StartedWorkflow existing(CallerRequest request, String workflowId, ApiCaller caller) {
+    WorkflowStub existing = client.newUntypedWorkflowStub(workflowId);
+    WorkflowExecutionDescription description;
+    try {
+      description = existing.describe();
+    } catch (WorkflowException e) {
+      throw problems.temporalFailure(e, workflowId);
+    }
+    String fingerprint =
+        description.getMemo(ApiWorkflowIds.REQUEST_MEMO, String.class, String.class);
+    // The same caller's key (by the ID's form, unless two names share 64 bits of their hash).
+    boolean sameCaller = Objects.equals(caller.name(), ApiWorkflowIds.owner(description));
+    if (!request.fingerprint().equals(fingerprint) || !sameCaller) {
+      throw new ApiProblem(
+              Response.Status.CONFLICT,
+              "Idempotency key reused",
+              "This Idempotency-Key was used for a different request, which started workflow "
+                  + workflowId
+                  + "; use a new key for a new request")
+          .with("workflowId", workflowId);
+    }
+    String runId = description.getExecution().getRunId();
+    return new StartedWorkflow(
+        request.workflowType(),
+        workflowId,
+        runId,
+        client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty()));
+  }
+}

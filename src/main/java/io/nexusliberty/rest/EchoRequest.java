@@ -1,9 +1,0 @@
-package io.nexusliberty.rest;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** The body of {@code POST /api/echo}, for the OpenAPI document. */
-@Schema(name = "EchoRequest")
-public record EchoRequest(
-    @Schema(required = true, maxLength = EchoResource.MAX_MESSAGE_LENGTH, example = "Nexus Echo 👋")
-        String message) {}

@@ -1,4 +1,0 @@
-package io.nexusliberty.rest;
-
-/** The answer of a finished caller workflow: its IDs and its result. */
-public record WorkflowResult(String workflowId, String runId, String result) {}
