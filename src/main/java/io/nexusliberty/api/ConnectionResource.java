@@ -1,8 +1,8 @@
 package io.nexusliberty.api;
 
 import io.nexusliberty.temporal.Role;
-import io.nexusliberty.temporal.TemporalHealth;
 import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.health.TemporalHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -42,7 +42,7 @@ public final class BadNexusInput {
   }
 
   /** Whether this is the caller's fault, as {@link #refuse} and handlers report it. */
-  static boolean isBadInput(Throwable failure) {
+  public static boolean isBadInput(Throwable failure) {
     return failure instanceof HandlerException handler
         && handler.getErrorType() == HandlerException.ErrorType.BAD_REQUEST;
   }

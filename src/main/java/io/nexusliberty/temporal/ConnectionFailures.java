@@ -10,11 +10,11 @@ import javax.net.ssl.SSLException;
  * Turns a failed call to the Temporal frontend into a sentence a user can act on: what went wrong
  * and which setting to look at.
  */
-final class ConnectionFailures {
+public final class ConnectionFailures {
 
   private ConnectionFailures() {}
 
-  static String describe(String target, StatusRuntimeException failure) {
+  public static String describe(String target, StatusRuntimeException failure) {
     Status status = failure.getStatus();
     // A proxy's HTTP error arrives as a multi-line description; its first line says enough.
     String reported =

@@ -10,7 +10,7 @@ import java.util.Optional;
  * operation on a missing endpoint does not fail: its workflow task is retried until someone creates
  * the endpoint. Checking first turns that silent hang into a clear answer.
  */
-final class NexusEndpointCheck {
+public final class NexusEndpointCheck {
 
   private static final Duration DEADLINE = Duration.ofSeconds(5);
 
@@ -18,7 +18,7 @@ final class NexusEndpointCheck {
   private final String endpoint;
   private volatile boolean found;
 
-  NexusEndpointCheck(TemporalConnection connection, String endpoint) {
+  public NexusEndpointCheck(TemporalConnection connection, String endpoint) {
     this.connection = connection;
     this.endpoint = endpoint;
   }
@@ -28,7 +28,7 @@ final class NexusEndpointCheck {
    * manages endpoints through its own API, and an API key may lack the permission). Once found, the
    * endpoint is not looked up again.
    */
-  Optional<Boolean> exists() {
+  public Optional<Boolean> exists() {
     if (found) {
       return Optional.of(true);
     }
@@ -45,7 +45,7 @@ final class NexusEndpointCheck {
   }
 
   /** What to tell a user whose endpoint is missing. */
-  String missingMessage(TemporalSettings settings) {
+  public String missingMessage(TemporalSettings settings) {
     return "The Nexus endpoint "
         + endpoint
         + " does not exist on Temporal at "

@@ -14,16 +14,16 @@ import java.util.stream.Collectors;
  * write it: a record's components by their {@link JsonProperty} names, each with its {@link
  * JsonPropertyDescription} as the value placeholder, or {@code "..."}.
  */
-final class NexusInputShape {
+public final class NexusInputShape {
 
   private final Type type;
 
-  NexusInputShape(Type type) {
+  public NexusInputShape(Type type) {
     this.type = type;
   }
 
   /** For messages: {@code json/plain {"Name": "...", "Language": "en|fr"}}. */
-  String describe() {
+  public String describe() {
     if (!(type instanceof Class<?> recordType) || !recordType.isRecord()) {
       return "json/plain " + type.getTypeName();
     }
@@ -34,7 +34,7 @@ final class NexusInputShape {
   }
 
   /** The JSON names of the record's components that are null in this value. */
-  static List<String> missingFields(Object value) {
+  public static List<String> missingFields(Object value) {
     List<String> missing = new ArrayList<>();
     if (value.getClass().isRecord()) {
       for (Field field : fields(value.getClass())) {

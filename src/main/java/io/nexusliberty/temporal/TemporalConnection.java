@@ -12,6 +12,8 @@ import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.nexusliberty.temporal.nexus.GoJsonPayloadConverter;
+import io.nexusliberty.temporal.nexus.NexusInputDataConverter;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;

@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal;
 
+import io.nexusliberty.temporal.embedded.EmbeddedTemporalServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.config.Config;
  * in the background and drains them on stop.
  */
 @ApplicationScoped
-class TemporalLifecycle {
+public class TemporalLifecycle {
 
   private static final Logger LOG = Logger.getLogger(TemporalLifecycle.class.getName());
 
@@ -43,11 +44,11 @@ class TemporalLifecycle {
   private final AtomicReference<String> startupFailure = new AtomicReference<>();
 
   /** Learns this deployment's context path, which names its workers to the server. */
-  void onContext(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+  public void onContext(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     deploymentPath = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
   }
 
-  void onStartup(@Observes Startup startup) {
+  public void onStartup(@Observes Startup startup) {
     ShutdownLogging.keepHandlersOnShutdown();
     List<WorkerPlacement.Placed<Class<?>>> placedWorkflows;
     List<WorkerPlacement.Placed<Object>> placedServices;
@@ -124,7 +125,7 @@ class TemporalLifecycle {
   }
 
   @PreDestroy
-  void stop() {
+  public void stop() {
     if (startupThread != null) {
       startupThread.shutdownNow();
       awaitQuietly(startupThread);
@@ -169,30 +170,30 @@ class TemporalLifecycle {
   }
 
   /** The connection; opened at startup, before any request. */
-  TemporalConnection connection() {
+  public TemporalConnection connection() {
     return connection;
   }
 
   /** The started workers, or null until they have started. */
-  TemporalWorkers workers() {
+  public TemporalWorkers workers() {
     return workers.get();
   }
 
   /** Why the last attempt to start the workers failed, or null. */
-  String startupFailure() {
+  public String startupFailure() {
     return startupFailure.get();
   }
 
-  WorkerPollers pollers() {
+  public WorkerPollers pollers() {
     return pollers;
   }
 
   /** When the channel last came back after losing the server. */
-  Instant lastReconnect() {
+  public Instant lastReconnect() {
     return reconnects.lastReconnect();
   }
 
-  NexusEndpointCheck endpointCheck() {
+  public NexusEndpointCheck endpointCheck() {
     return endpointCheck;
   }
 }

@@ -1,5 +1,7 @@
 package io.nexusliberty.temporal;
 
+import io.nexusliberty.temporal.nexus.NexusHandlerLogFilter;
+import io.nexusliberty.temporal.nexus.NexusInputInterceptor;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  * The worker factories of this deployment's roles: created from the settings, started once the
  * server answers, and shut down draining in-flight tasks.
  */
-final class TemporalWorkers {
+public final class TemporalWorkers {
 
   private static final Logger LOG = Logger.getLogger(TemporalWorkers.class.getName());
 
@@ -43,7 +45,7 @@ final class TemporalWorkers {
    * @param handlerInCallerNamespace whether the handler role's components also run in the caller
    *     namespace, where Temporal's Java test server delivers every Nexus task
    */
-  TemporalWorkers(
+  public TemporalWorkers(
       TemporalConnection connection,
       TemporalSettings settings,
       List<WorkerPlacement.Placed<Class<?>>> workflows,
@@ -137,7 +139,7 @@ final class TemporalWorkers {
    * The endpoint and operation timeout of every Nexus service the workflows call: the service's own
    * endpoint from {@code temporal.nexus.service-endpoints}, else {@code temporal.nexus.endpoint}.
    */
-  static WorkflowImplementationOptions nexusCallOptions(TemporalSettings settings) {
+  public static WorkflowImplementationOptions nexusCallOptions(TemporalSettings settings) {
     NexusOperationOptions operations =
         NexusOperationOptions.newBuilder()
             .setScheduleToCloseTimeout(settings.operationTimeout())
@@ -212,41 +214,41 @@ final class TemporalWorkers {
   /**
    * Where the workers poll and what runs there, for the log: "namespace X, task queue Y (A, B)".
    */
-  List<String> contents() {
+  public List<String> contents() {
     return List.copyOf(contents);
   }
 
   /** Where the workers poll, for logs: "namespace X, task queue Y" each. */
-  List<String> placements() {
+  public List<String> placements() {
     return polled.stream()
         .map(queue -> "namespace " + queue.namespace() + ", task queue " + queue.taskQueue())
         .toList();
   }
 
   /** The task queues the workers poll, and for which kinds of task. */
-  List<WorkerPollers.Polled> polled() {
+  public List<WorkerPollers.Polled> polled() {
     return List.copyOf(polled);
   }
 
   /** The task that has run longest, when it has run longer than {@code limit}. */
-  Optional<String> stuckTask(Duration limit) {
+  public Optional<String> stuckTask(Duration limit) {
     return tasks.longestOver(limit);
   }
 
   /** How many tasks the workers are running now. */
-  int runningTasks() {
+  public int runningTasks() {
     return tasks.runningCount();
   }
 
   /** Starts polling; fails when the server does not answer. */
-  void start() {
+  public void start() {
     factories.values().forEach(WorkerFactory::start);
   }
 
   /**
    * Stops polling, waits up to {@code timeout} for in-flight tasks, then interrupts what is left.
    */
-  void shutdown(Duration timeout) {
+  public void shutdown(Duration timeout) {
     factories.values().forEach(WorkerFactory::shutdown);
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Map.Entry<String, WorkerFactory> entry : factories.entrySet()) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * serve, a poller with this deployment's identity must have polled since the connection last came
  * back from a failure.
  */
-final class WorkerPollers {
+public final class WorkerPollers {
 
   private static final Duration DEADLINE = Duration.ofSeconds(2);
 
@@ -33,12 +33,12 @@ final class WorkerPollers {
   private static final Duration BACKOFF_BOUND = Duration.ofSeconds(70);
 
   /** A task queue and the kinds of tasks this deployment polls it for. */
-  record Polled(String namespace, String taskQueue, List<TaskQueueType> types) {}
+  public record Polled(String namespace, String taskQueue, List<TaskQueueType> types) {}
 
   private final TemporalConnection connection;
   private final String identity;
 
-  WorkerPollers(TemporalConnection connection, String identity) {
+  public WorkerPollers(TemporalConnection connection, String identity) {
     this.connection = connection;
     this.identity = identity;
   }
@@ -49,7 +49,7 @@ final class WorkerPollers {
    *
    * @throws StatusRuntimeException when the server does not answer
    */
-  Optional<String> missing(List<Polled> queues, Instant since) {
+  public Optional<String> missing(List<Polled> queues, Instant since) {
     boolean pastBackoff = Instant.now().isAfter(since.plus(BACKOFF_BOUND));
     Instant threshold = since.minus(CLOCK_TOLERANCE);
     List<String> missing = new ArrayList<>();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nexusliberty.temporal.EmbeddedTemporalServer;
+import io.nexusliberty.temporal.embedded.EmbeddedTemporalServer;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.nexusliberty.temporal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.uber.m3.tally.NoopScope;
+import io.nexusliberty.temporal.embedded.EmbeddedTemporalServer;
 import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.nexus.v1.EndpointSpec;
 import io.temporal.api.nexus.v1.EndpointTarget;

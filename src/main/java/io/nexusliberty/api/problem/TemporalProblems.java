@@ -1,8 +1,8 @@
 package io.nexusliberty.api.problem;
 
-import io.nexusliberty.temporal.TemporalFailures;
-import io.nexusliberty.temporal.TemporalPreconditions;
-import io.nexusliberty.temporal.TemporalUnavailableException;
+import io.nexusliberty.temporal.health.TemporalFailures;
+import io.nexusliberty.temporal.health.TemporalPreconditions;
+import io.nexusliberty.temporal.health.TemporalUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.health;
 
 /** The Temporal frontend does not answer; the REST API answers 503 with this message. */
 public class TemporalUnavailableException extends RuntimeException {

@@ -1,9 +1,10 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.nexusliberty.temporal.NexusInputShape;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
@@ -22,11 +23,11 @@ import javax.annotation.Nonnull;
  * encoding or JSON it cannot read, no value, or missing fields. Everything else is the wrapped
  * converter's.
  */
-final class NexusInputDataConverter implements DataConverter {
+public final class NexusInputDataConverter implements DataConverter {
 
   private final DataConverter converter;
 
-  NexusInputDataConverter(DataConverter converter) {
+  public NexusInputDataConverter(DataConverter converter) {
     this.converter = converter;
   }
 

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

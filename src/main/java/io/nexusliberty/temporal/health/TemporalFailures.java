@@ -1,6 +1,8 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.health;
 
 import io.grpc.StatusRuntimeException;
+import io.nexusliberty.temporal.ConnectionFailures;
+import io.nexusliberty.temporal.TemporalLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -1,6 +1,9 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.health;
 
 import io.grpc.StatusRuntimeException;
+import io.nexusliberty.temporal.NexusEndpointCheck;
+import io.nexusliberty.temporal.TemporalLifecycle;
+import io.nexusliberty.temporal.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

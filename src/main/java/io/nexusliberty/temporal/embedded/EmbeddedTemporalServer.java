@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -6,6 +6,7 @@ import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.nexusliberty.temporal.TemporalSettings;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   }
 
   /** What prunes its closed workflows, or null when it cannot. */
-  EmbeddedServerRetention retention() {
+  public EmbeddedServerRetention retention() {
     return retention;
   }
 

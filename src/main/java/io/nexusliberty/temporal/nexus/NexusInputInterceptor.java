@@ -1,5 +1,6 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
+import io.nexusliberty.temporal.BadNexusInput;
 import io.nexusrpc.OperationException;
 import io.nexusrpc.handler.HandlerException;
 import io.nexusrpc.handler.OperationContext;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
  * Fails a Nexus operation whose input could not be decoded as the caller's fault ({@link
  * BadNexusInput}), before its handler runs, and logs every such refusal once, in one line.
  */
-final class NexusInputInterceptor extends WorkerInterceptorBase {
+public final class NexusInputInterceptor extends WorkerInterceptorBase {
 
   private static final Logger LOG = Logger.getLogger(NexusInputInterceptor.class.getName());
 

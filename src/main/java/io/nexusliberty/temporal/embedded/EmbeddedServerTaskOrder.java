@@ -1,5 +1,6 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
+import io.nexusliberty.temporal.TemporalSettings;
 import io.temporal.api.common.v1.Priority;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;

@@ -1,5 +1,6 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
+import io.nexusliberty.temporal.BadNexusInput;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -9,7 +10,7 @@ import java.util.logging.Logger;
  * fault: {@link NexusInputInterceptor} has already logged the refusal in one line. Every other
  * failure of a Nexus handler is still logged by the SDK as before.
  */
-final class NexusHandlerLogFilter implements Filter {
+public final class NexusHandlerLogFilter implements Filter {
 
   /** The SDK's logger of failed Nexus operations (through SLF4J to java.util.logging). */
   private static final String NEXUS_HANDLER_LOGGER =
@@ -21,13 +22,13 @@ final class NexusHandlerLogFilter implements Filter {
   private NexusHandlerLogFilter() {}
 
   /** Installs the filter on the SDK's logger; {@link #remove} takes it off. */
-  static NexusHandlerLogFilter install() {
+  public static NexusHandlerLogFilter install() {
     NexusHandlerLogFilter filter = new NexusHandlerLogFilter();
     filter.handlerLog.setFilter(filter);
     return filter;
   }
 
-  void remove() {
+  public void remove() {
     if (handlerLog.getFilter() == this) {
       handlerLog.setFilter(previous);
     }

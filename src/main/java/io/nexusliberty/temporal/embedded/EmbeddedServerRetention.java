@@ -1,6 +1,7 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.embedded;
 
 import com.google.protobuf.util.Timestamps;
+import io.nexusliberty.temporal.TemporalSettings;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;

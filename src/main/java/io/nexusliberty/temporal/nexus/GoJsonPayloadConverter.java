@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -30,12 +30,12 @@ import java.util.Optional;
  * regard to case, unknown fields are ignored, a number or boolean is not a string, and nothing may
  * follow the value.
  */
-final class GoJsonPayloadConverter implements PayloadConverter {
+public final class GoJsonPayloadConverter implements PayloadConverter {
 
   private final PayloadConverter reader = new JacksonJsonPayloadConverter(goReader());
   private final ObjectMapper writer = JacksonJsonPayloadConverter.newDefaultObjectMapper();
 
-  GoJsonPayloadConverter() {
+  public GoJsonPayloadConverter() {
     writer.getFactory().setCharacterEscapes(new GoEscapes());
   }
 

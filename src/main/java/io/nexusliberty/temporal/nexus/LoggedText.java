@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
 /**
  * A caller's text as it may stand in a log line: what would break the line or change how it reads

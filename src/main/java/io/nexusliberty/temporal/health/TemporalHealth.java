@@ -1,7 +1,10 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.health;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.nexusliberty.temporal.TemporalLifecycle;
+import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.TemporalWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

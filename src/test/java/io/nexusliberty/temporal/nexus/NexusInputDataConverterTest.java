@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal;
+package io.nexusliberty.temporal.nexus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import com.google.protobuf.ByteString;
 import io.nexusliberty.service.EchoInput;
 import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.Language;
+import io.nexusliberty.temporal.NexusInputShape;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.common.converter.DefaultDataConverter;
