@@ -71,8 +71,22 @@ final class TestWar {
         .addAsLibrary(library);
   }
 
-  /** Ports handed out by {@link #freePort()}: each only once per test run. */
-  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+  /**
+   * Ports handed out by {@link #freePort()}, each only once per test run, and the ports the build
+   * reserved for the integration-test server, which binds them only when its first test runs.
+   */
+  private static final java.util.Set<Integer> HANDED_OUT = reservedByTheBuild();
+
+  private static java.util.Set<Integer> reservedByTheBuild() {
+    java.util.Set<Integer> ports = new java.util.HashSet<>();
+    for (String property : new String[] {"it.http.port", "it.https.port"}) {
+      Integer port = Integer.getInteger(property);
+      if (port != null) {
+        ports.add(port);
+      }
+    }
+    return ports;
+  }
 
   /**
    * A TCP port nothing listens on at the moment, below the system's range of ephemeral ports: a
