@@ -1,6 +1,6 @@
 package io.nexusliberty.api;
 
-import io.nexusliberty.temporal.WorkerTuning;
+import io.nexusliberty.temporal.config.WorkerTuning;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.nexusliberty.api;
 
 import io.nexusliberty.temporal.Role;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.health.TemporalHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.nexusliberty.api;
 
 import io.micrometer.core.instrument.Timer;
-import io.nexusliberty.temporal.TemporalMetrics;
+import io.nexusliberty.metrics.ApplicationMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
 
   private static final String SAMPLE = HttpMetricsFilter.class.getName() + ".sample";
 
-  @Inject TemporalMetrics metrics;
+  @Inject ApplicationMetrics metrics;
 
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;

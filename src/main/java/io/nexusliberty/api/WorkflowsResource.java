@@ -9,7 +9,7 @@ import io.nexusliberty.api.workflow.ApiWorkflowIds;
 import io.nexusliberty.api.workflow.WorkflowResults;
 import io.nexusliberty.api.workflow.WorkflowStatus;
 import io.nexusliberty.temporal.CallerNamespace;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.TemporalSettings;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;

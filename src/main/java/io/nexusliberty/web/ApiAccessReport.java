@@ -1,7 +1,7 @@
 package io.nexusliberty.web;
 
-import io.nexusliberty.temporal.ApiAccess;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.api.settings.ApiAccess;
+import io.nexusliberty.api.settings.ApiSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,19 +18,19 @@ public class ApiAccessReport {
 
   private static final Logger LOG = Logger.getLogger(ApiAccessReport.class.getName());
 
-  @Inject TemporalSettings settings;
+  @Inject ApiSettings settings;
 
   private final AtomicBoolean refusalReported = new AtomicBoolean();
 
   void report(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    ApiAccess access = settings.apiAccess();
+    ApiAccess access = settings.access();
     switch (access.authentication()) {
       case TOKENS ->
           LOG.info(
               "API: callers need a bearer token that MicroProfile JWT verifies (key from "
                   + access.jwtKeySetting()
                   + ", issuer from "
-                  + TemporalSettings.JWT_ISSUER
+                  + ApiSettings.JWT_ISSUER
                   + "); the token's groups give the roles: "
                   + ApiAccess.USER_ROLE
                   + " starts workflows and follows its own, "
@@ -39,7 +39,7 @@ public class ApiAccessReport {
       case SERVER ->
           LOG.info(
               "API: callers are authenticated by the server's own security ("
-                  + TemporalSettings.API_AUTH_REQUIRED
+                  + ApiSettings.API_AUTH_REQUIRED
                   + "=true); roles "
                   + ApiAccess.USER_ROLE
                   + " and "
@@ -51,16 +51,16 @@ public class ApiAccessReport {
         } else if (access.allowAnonymous()) {
           LOG.warning(
               "API: no authentication, and "
-                  + TemporalSettings.API_ALLOW_ANONYMOUS
+                  + ApiSettings.API_ALLOW_ANONYMOUS
                   + "=true: anyone who reaches the application may start, read and cancel"
                   + " workflows and read /api/connection and /metrics");
         } else {
           LOG.info(
               "API: no authentication; it answers on the loopback interface only (to serve other"
                   + " machines, set "
-                  + TemporalSettings.JWT_PUBLIC_KEY_LOCATION
+                  + ApiSettings.JWT_PUBLIC_KEY_LOCATION
                   + " and "
-                  + TemporalSettings.JWT_ISSUER
+                  + ApiSettings.JWT_ISSUER
                   + ")");
         }
       }
@@ -79,17 +79,17 @@ public class ApiAccessReport {
         + (listenHost == null
             ? "a request reached it beyond the loopback interface"
             : "Liberty listens beyond the loopback interface ("
-                + TemporalSettings.HTTP_HOST
+                + ApiSettings.HTTP_HOST
                 + "="
                 + listenHost
                 + ")")
         + ": it answers 503 to every request that does not arrive on loopback. Set "
-        + TemporalSettings.JWT_PUBLIC_KEY_LOCATION
+        + ApiSettings.JWT_PUBLIC_KEY_LOCATION
         + " (environment variable MP_JWT_VERIFY_PUBLICKEY_LOCATION: the issuer's PEM key or"
         + " JWKS URL) and "
-        + TemporalSettings.JWT_ISSUER
+        + ApiSettings.JWT_ISSUER
         + " (MP_JWT_VERIFY_ISSUER) to accept the identity provider's tokens, or "
-        + TemporalSettings.API_ALLOW_ANONYMOUS
+        + ApiSettings.API_ALLOW_ANONYMOUS
         + "=true (API_ALLOW_ANONYMOUS) to serve anyone who reaches it";
   }
 }

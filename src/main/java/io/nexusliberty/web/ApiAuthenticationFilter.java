@@ -2,9 +2,9 @@ package io.nexusliberty.web;
 
 import io.nexusliberty.api.problem.HttpStatuses;
 import io.nexusliberty.api.problem.ProblemResponses;
+import io.nexusliberty.api.settings.ApiAccess;
+import io.nexusliberty.api.settings.ApiSettings;
 import io.nexusliberty.api.workflow.ApiCaller;
-import io.nexusliberty.temporal.ApiAccess;
-import io.nexusliberty.temporal.TemporalSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,14 +35,14 @@ public class ApiAuthenticationFilter extends HttpFilter {
 
   private final AtomicBoolean reportedNoSecurity = new AtomicBoolean();
 
-  @Inject TemporalSettings settings;
+  @Inject ApiSettings settings;
   @Inject ApiAccessReport report;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    ApiAccess access = settings.apiAccess();
+    ApiAccess access = settings.access();
     if (!access.authenticates()) {
       if (!access.serves(request.getLocalAddr())) {
         refuseAnonymous(response);
@@ -127,7 +127,7 @@ public class ApiAuthenticationFilter extends HttpFilter {
   private void noSecurity(HttpServletResponse response) throws IOException {
     if (reportedNoSecurity.compareAndSet(false, true)) {
       LOG.severe(
-          TemporalSettings.API_AUTH_REQUIRED
+          ApiSettings.API_AUTH_REQUIRED
               + "=true, but the server authenticated no caller, so it enforces no security:"
               + " the API answers 503 until server.xml enables a security feature"
               + " (appSecurity-5.0 with a user registry, mpJwt-2.1, or openidConnectClient-1.0)"

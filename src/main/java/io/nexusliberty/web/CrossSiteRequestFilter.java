@@ -2,8 +2,8 @@ package io.nexusliberty.web;
 
 import io.nexusliberty.api.problem.HttpStatuses;
 import io.nexusliberty.api.problem.ProblemResponses;
-import io.nexusliberty.temporal.ApiAccess;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.api.settings.ApiAccess;
+import io.nexusliberty.api.settings.ApiSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public class CrossSiteRequestFilter extends HttpFilter {
 
-  @Inject TemporalSettings settings;
+  @Inject ApiSettings settings;
 
   @Override
   protected void doFilter(
@@ -41,7 +41,7 @@ public class CrossSiteRequestFilter extends HttpFilter {
           403,
           "Cross-site request refused",
           "Requests from another site's pages are refused; to allow a site, add its origin to "
-              + TemporalSettings.API_ALLOWED_ORIGINS,
+              + ApiSettings.API_ALLOWED_ORIGINS,
           Map.of("field", "Origin"));
       return;
     }
@@ -58,7 +58,7 @@ public class CrossSiteRequestFilter extends HttpFilter {
    */
   private boolean allowed(String origin, HttpServletRequest request) {
     String normalized = origin.toLowerCase(Locale.ROOT);
-    ApiAccess access = settings.apiAccess();
+    ApiAccess access = settings.access();
     return normalized.equals(PublicAddress.recorded(request).origin())
         || access.publicOrigins().contains(normalized)
         || access.allowedOrigins().contains(normalized);

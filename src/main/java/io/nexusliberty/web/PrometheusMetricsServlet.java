@@ -1,6 +1,6 @@
 package io.nexusliberty.web;
 
-import io.nexusliberty.temporal.TemporalMetrics;
+import io.nexusliberty.metrics.ApplicationMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -16,7 +16,7 @@ public class PrometheusMetricsServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient TemporalMetrics metrics;
+  @Inject transient ApplicationMetrics metrics;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)

@@ -1,7 +1,7 @@
 package io.nexusliberty.web;
 
-import io.nexusliberty.temporal.AddressRange;
-import io.nexusliberty.temporal.ApiAccess;
+import io.nexusliberty.api.settings.AddressRange;
+import io.nexusliberty.api.settings.ApiAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;

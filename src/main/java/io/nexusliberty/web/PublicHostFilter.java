@@ -1,8 +1,8 @@
 package io.nexusliberty.web;
 
 import io.nexusliberty.api.problem.ProblemResponses;
-import io.nexusliberty.temporal.ApiAccess;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.api.settings.ApiAccess;
+import io.nexusliberty.api.settings.ApiSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,13 +21,13 @@ import java.util.Optional;
  */
 public class PublicHostFilter extends HttpFilter {
 
-  @Inject TemporalSettings settings;
+  @Inject ApiSettings settings;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    ApiAccess access = settings.apiAccess();
+    ApiAccess access = settings.access();
     Optional<PublicAddress> address = PublicAddress.of(request, access);
     if (address.isEmpty()) {
       ProblemResponses.write(
@@ -45,7 +45,7 @@ public class PublicHostFilter extends HttpFilter {
           "Misdirected request",
           "This application does not answer to the host name in the Host header; to serve it"
               + " under that name, add its origin (scheme://host[:port]) to "
-              + TemporalSettings.API_PUBLIC_ORIGINS,
+              + ApiSettings.API_PUBLIC_ORIGINS,
           Map.of("field", "Host"));
       return;
     }

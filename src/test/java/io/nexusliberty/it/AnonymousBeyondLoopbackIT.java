@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * the manifests run it) without authentication: one log line at startup names the settings that
  * secure it or open it; on loopback it still answers (a port-forward, a shell in the pod). Only
  * loopback traffic is sent here; that a request arriving on another interface is answered 503 is
- * decided from the socket's local address (unit-tested in {@code TemporalSettingsTest}).
+ * decided from the socket's local address (unit-tested in {@code ApiSettingsTest}).
  */
 class AnonymousBeyondLoopbackIT {
 

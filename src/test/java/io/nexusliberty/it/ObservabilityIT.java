@@ -148,7 +148,7 @@ class ObservabilityIT {
             .orElseThrow(() -> new AssertionError("no JSON startup line in " + lines));
     assertEquals("liberty_message", startup.getString("type"));
     assertEquals("INFO", startup.getString("loglevel"));
-    assertEquals("io.nexusliberty.temporal.TemporalLifecycle", startup.getString("module"));
+    assertEquals("io.nexusliberty.temporal.worker.TemporalLifecycle", startup.getString("module"));
     assertTrue(
         startup.getString("message").contains("tracing OpenTelemetry"),
         "the startup line says tracing is on: " + startup.getString("message"));

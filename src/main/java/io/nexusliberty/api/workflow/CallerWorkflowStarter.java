@@ -3,7 +3,7 @@ package io.nexusliberty.api.workflow;
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.api.problem.TemporalProblems;
 import io.nexusliberty.temporal.CallerNamespace;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.TemporalSettings;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;

@@ -2,7 +2,7 @@ package io.nexusliberty.api.workflow;
 
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.api.problem.TemporalProblems;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.api.settings.ApiSettings;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowServiceException;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class WorkflowResults {
 
-  @Inject TemporalSettings settings;
+  @Inject ApiSettings settings;
   @Inject TemporalProblems problems;
 
   /**
@@ -39,7 +39,7 @@ public class WorkflowResults {
    *     answer
    */
   public CompletionStage<WorkflowResult> result(StartedWorkflow workflow) {
-    Duration waitTimeout = settings.apiWaitTimeout();
+    Duration waitTimeout = settings.waitTimeout();
     return workflow
         .stub()
         .getResultAsync(waitTimeout.toMillis(), TimeUnit.MILLISECONDS, String.class)
@@ -63,7 +63,7 @@ public class WorkflowResults {
                   + " has not finished within "
                   + waitTimeout
                   + " ("
-                  + TemporalSettings.API_WAIT_TIMEOUT
+                  + ApiSettings.API_WAIT_TIMEOUT
                   + "); it goes on running: follow it at /api/workflows/"
                   + workflow.workflowId())
           .with("workflowId", workflow.workflowId())

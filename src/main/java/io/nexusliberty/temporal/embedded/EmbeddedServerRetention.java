@@ -1,21 +1,17 @@
 package io.nexusliberty.temporal.embedded;
 
 import com.google.protobuf.util.Timestamps;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.SettingNames;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.internal.testservice.TestServicesStarter;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,27 +41,6 @@ final class EmbeddedServerRetention implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedServerRetention.class.getName());
   private static final long SWEEP_SECONDS = 5;
 
-  /** The readable object fields of each callback class. */
-  private static final ClassValue<List<Field>> CAPTURED =
-      new ClassValue<>() {
-        @Override
-        protected List<Field> computeValue(Class<?> type) {
-          List<Field> fields = new ArrayList<>();
-          for (Field field : type.getDeclaredFields()) {
-            if (field.getType().isPrimitive() || Modifier.isStatic(field.getModifiers())) {
-              continue;
-            }
-            try {
-              field.setAccessible(true);
-              fields.add(field);
-            } catch (RuntimeException notOpen) {
-              // Not a callback of the test server's: nothing of interest in it.
-            }
-          }
-          return List.copyOf(fields);
-        }
-      };
-
   private final int maxClosed;
   private final Lock serviceLock;
   private final List<Map<?, ?>> byWorkflow;
@@ -73,10 +48,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
   private final Lock storeLock;
   private final Map<Object, Object> histories;
   private final Method isTerminal;
-  private final Object timer;
-  private final Lock timerLock;
-  private final Collection<Object> timerTasks;
-  private final Method timerTaskRunnable;
+  private final EmbeddedServerTimer timer;
   private final ScheduledExecutorService sweeper;
 
   /** Closed executions, oldest first, with their state. */
@@ -88,15 +60,15 @@ final class EmbeddedServerRetention implements AutoCloseable {
       throws ReflectiveOperationException {
     this.maxClosed = maxClosed;
     Object service = services.getWorkflowService();
-    serviceLock = field(service, "lock");
-    executions = field(service, "executions");
+    serviceLock = TestServerFields.read(service, "lock");
+    executions = TestServerFields.read(service, "executions");
     byWorkflow =
         List.of(
-            field(service, "executionsByWorkflowId"),
-            field(service, "executionsByFirstExecutionRunId"));
-    Object store = field(service, "store");
-    storeLock = field(store, "lock");
-    histories = field(store, "histories");
+            TestServerFields.read(service, "executionsByWorkflowId"),
+            TestServerFields.read(service, "executionsByFirstExecutionRunId"));
+    Object store = TestServerFields.read(service, "store");
+    storeLock = TestServerFields.read(store, "lock");
+    histories = TestServerFields.read(store, "histories");
     isTerminal =
         Class.forName(
                 "io.temporal.internal.testservice.TestWorkflowMutableState",
@@ -104,15 +76,8 @@ final class EmbeddedServerRetention implements AutoCloseable {
                 service.getClass().getClassLoader())
             .getDeclaredMethod("isTerminalState");
     isTerminal.setAccessible(true);
-    timer = field(services, "selfAdvancingTimer");
-    timerLock = field(timer, "lock");
-    timerTasks = field(timer, "tasks");
-    forgetLockEvents(timer);
-    timerTaskRunnable =
-        Class.forName(
-                timer.getClass().getName() + "$TimerTask", false, timer.getClass().getClassLoader())
-            .getDeclaredMethod("getRunnable");
-    timerTaskRunnable.setAccessible(true);
+    timer = new EmbeddedServerTimer(TestServerFields.read(services, "selfAdvancingTimer"));
+    timer.forgetLockEvents();
     sweeper =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -137,7 +102,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
               + " Temporal's test server cannot be pruned ("
               + e
               + "). Restart the application from time to time, or set "
-              + TemporalSettings.ADDRESS
+              + SettingNames.ADDRESS
               + " to use a real server.");
       return null;
     }
@@ -167,49 +132,6 @@ final class EmbeddedServerRetention implements AutoCloseable {
     }
   }
 
-  /**
-   * Replaces the timer's record of lock events with one that keeps nothing. The test server records
-   * two events for every workflow task in a linked list, for its diagnostics only, never forgets
-   * them, and scans that list from its oldest event each time a timer releases its lock: with
-   * thousands recorded, the scan, made under the lock every call's workflow tasks wait for, became
-   * the server's bottleneck.
-   */
-  private void forgetLockEvents(Object timer) throws ReflectiveOperationException {
-    Field events = timer.getClass().getDeclaredField("lockEvents");
-    events.setAccessible(true);
-    timerLock.lock();
-    try {
-      events.set(timer, new NoLockEvents());
-    } finally {
-      timerLock.unlock();
-    }
-  }
-
-  /** The timer's lock events recorded, for the tests: none once they are forgotten. */
-  int lockEventsRecorded() throws ReflectiveOperationException {
-    timerLock.lock();
-    try {
-      return ((Collection<?>) field(timer, "lockEvents")).size();
-    } finally {
-      timerLock.unlock();
-    }
-  }
-
-  /** A list that keeps nothing: what the timer adds is forgotten, what it removes was there. */
-  private static final class NoLockEvents extends LinkedList<Object> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public boolean add(Object event) {
-      return true;
-    }
-
-    @Override
-    public boolean remove(Object event) {
-      return true;
-    }
-  }
-
   /** When each of these closed: the time of its history's last event. */
   private Map<Object, Long> closeTimes(List<Map.Entry<Object, Object>> executions)
       throws ReflectiveOperationException {
@@ -220,7 +142,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
         long time = Long.MAX_VALUE;
         Object historyStore = histories.get(execution.getKey());
         if (historyStore != null) {
-          List<HistoryEvent> events = field(historyStore, "history");
+          List<HistoryEvent> events = TestServerFields.read(historyStore, "history");
           if (!events.isEmpty()) {
             time = Timestamps.toMillis(events.get(events.size() - 1).getEventTime());
           }
@@ -261,12 +183,7 @@ final class EmbeddedServerRetention implements AutoCloseable {
     } finally {
       storeLock.unlock();
     }
-    timerLock.lock();
-    try {
-      timerTasks.removeIf(task -> capturesAny(runnable(task), droppedStates, 2));
-    } finally {
-      timerLock.unlock();
-    }
+    timer.cancelTimersOf(droppedStates);
     pruned += count;
     LOG.fine(
         () ->
@@ -278,35 +195,9 @@ final class EmbeddedServerRetention implements AutoCloseable {
                 + maxClosed);
   }
 
-  private Object runnable(Object timerTask) {
-    try {
-      return timerTaskRunnable.invoke(timerTask);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Whether a timer's callback (a lambda of the test server) holds one of these workflow states,
-   * itself or through a callback it holds, down to this depth.
-   */
-  private static boolean capturesAny(Object callback, Set<Object> states, int depth) {
-    if (callback == null || depth == 0) {
-      return false;
-    }
-    for (Field captured : CAPTURED.get(callback.getClass())) {
-      Object value;
-      try {
-        value = captured.get(callback);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        continue;
-      }
-      if (states.contains(value)
-          || (value instanceof Runnable nested && capturesAny(nested, states, depth - 1))) {
-        return true;
-      }
-    }
-    return false;
+  /** The timer's lock events recorded, for the tests: none once they are forgotten. */
+  int lockEventsRecorded() throws ReflectiveOperationException {
+    return timer.lockEventsRecorded();
   }
 
   /** Closed workflows the server still keeps, as of the last sweep. */
@@ -317,12 +208,5 @@ final class EmbeddedServerRetention implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T field(Object owner, String name) throws ReflectiveOperationException {
-    Field field = owner.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    return (T) field.get(owner);
   }
 }

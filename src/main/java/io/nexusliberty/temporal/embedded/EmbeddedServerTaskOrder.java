@@ -1,6 +1,6 @@
 package io.nexusliberty.temporal.embedded;
 
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.SettingNames;
 import io.temporal.api.common.v1.Priority;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;
@@ -39,7 +39,7 @@ final class EmbeddedServerTaskOrder {
   /** Orders the server's task queues, or says in the log that it cannot. */
   static void install(TestServicesStarter services) {
     try {
-      Object store = field(services.getWorkflowService(), "store");
+      Object store = TestServerFields.read(services.getWorkflowService(), "store");
       ClassLoader loader = store.getClass().getClassLoader();
       Class<?> taskQueue =
           Class.forName("io.temporal.internal.testservice.TaskQueue", false, loader);
@@ -65,7 +65,7 @@ final class EmbeddedServerTaskOrder {
               + " Temporal's test server cannot be changed: "
               + e
               + "); set "
-              + TemporalSettings.ADDRESS
+              + SettingNames.ADDRESS
               + " to use a real server.");
     }
   }
@@ -201,11 +201,5 @@ final class EmbeddedServerTaskOrder {
   @SuppressWarnings("unchecked")
   private static <T> T cast(Object value) {
     return (T) value;
-  }
-
-  private static Object field(Object owner, String name) throws ReflectiveOperationException {
-    Field field = owner.getClass().getDeclaredField(name);
-    field.setAccessible(true);
-    return field.get(owner);
   }
 }

@@ -6,7 +6,7 @@ import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.SettingNames;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -65,9 +65,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
               + " ("
               + e.getMessage()
               + "): free the port, set "
-              + TemporalSettings.EMBEDDED_PORT
+              + SettingNames.EMBEDDED_PORT
               + " to another (0 picks a free one), or set "
-              + TemporalSettings.ADDRESS
+              + SettingNames.ADDRESS
               + " to use a real server",
           e);
     }

@@ -1,8 +1,8 @@
 package io.nexusliberty.temporal.health;
 
 import io.grpc.StatusRuntimeException;
-import io.nexusliberty.temporal.ConnectionFailures;
-import io.nexusliberty.temporal.TemporalLifecycle;
+import io.nexusliberty.temporal.connection.ConnectionFailures;
+import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

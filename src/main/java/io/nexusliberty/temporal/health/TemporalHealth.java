@@ -2,9 +2,10 @@ package io.nexusliberty.temporal.health;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nexusliberty.temporal.TemporalLifecycle;
-import io.nexusliberty.temporal.TemporalSettings;
-import io.nexusliberty.temporal.TemporalWorkers;
+import io.nexusliberty.temporal.config.SettingNames;
+import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.worker.TemporalLifecycle;
+import io.nexusliberty.temporal.worker.TemporalWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public class TemporalHealth {
                 task ->
                     task
                         + ", longer than "
-                        + TemporalSettings.STUCK_TASK_TIMEOUT
+                        + SettingNames.STUCK_TASK_TIMEOUT
                         + "="
                         + settings.stuckTaskTimeout()
                         + ": a worker thread is stuck; restart the application");

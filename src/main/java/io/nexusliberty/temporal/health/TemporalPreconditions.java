@@ -1,9 +1,9 @@
 package io.nexusliberty.temporal.health;
 
 import io.grpc.StatusRuntimeException;
-import io.nexusliberty.temporal.NexusEndpointCheck;
-import io.nexusliberty.temporal.TemporalLifecycle;
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.nexus.NexusEndpointCheck;
+import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

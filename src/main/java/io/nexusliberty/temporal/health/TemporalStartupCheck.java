@@ -1,6 +1,6 @@
 package io.nexusliberty.temporal.health;
 
-import io.nexusliberty.temporal.TemporalSettings;
+import io.nexusliberty.temporal.config.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DataConverterException;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.EncodingKeys;
 import io.temporal.payload.context.SerializationContext;
 import java.lang.reflect.Type;
@@ -26,6 +27,16 @@ import javax.annotation.Nonnull;
 public final class NexusInputDataConverter implements DataConverter {
 
   private final DataConverter converter;
+
+  /**
+   * Temporal's converters, with JSON read and written as Go reads and writes it, and a Nexus
+   * operation's undecodable input reported as the caller's fault.
+   */
+  public static DataConverter goCompatible() {
+    return new NexusInputDataConverter(
+        DefaultDataConverter.newDefaultInstance()
+            .withPayloadConverterOverrides(new GoJsonPayloadConverter()));
+  }
 
   public NexusInputDataConverter(DataConverter converter) {
     this.converter = converter;

@@ -1,0 +1,63 @@
+package io.nexusliberty.temporal.worker;
+
+import io.nexusliberty.temporal.Role;
+import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.connection.TemporalConnection;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The one line logged at startup with everything an operator needs to know about Temporal. */
+final class StartupLine {
+
+  private StartupLine() {}
+
+  /** What these settings and this connection (embedded server or configured) amount to. */
+  static String describe(TemporalSettings settings, TemporalConnection connection) {
+    String target = connection.target();
+    return "Temporal: "
+        + (settings.embedded() ? "embedded server at " + target : "server at " + target)
+        + " ("
+        + settings.tls().describe()
+        + (settings.grpcMetadata().isEmpty()
+            ? ""
+            : ", gRPC metadata " + settings.grpcMetadata().keySet())
+        + ")"
+        + settings.clientProfile().map(source -> ", client settings from " + source).orElse("")
+        + "; roles: "
+        + (settings.roles().isEmpty()
+            ? "none"
+            : settings.roles().stream()
+                .map(Role::configName)
+                .sorted()
+                .collect(Collectors.joining(",")))
+        + "; caller namespace "
+        + settings.callerNamespace()
+        + ", task queue "
+        + settings.callerTaskQueue()
+        + "; handler namespace "
+        + settings.handlerNamespace()
+        + ", task queue "
+        + settings.handlerTaskQueue()
+        + "; Nexus endpoint "
+        + settings.nexusEndpoint()
+        + (settings.serviceEndpoints().isEmpty()
+            ? ""
+            : " (" + new TreeMap<>(settings.serviceEndpoints()) + " by service)")
+        + ", operation timeout "
+        + settings.operationTimeout()
+        + "; provisioning "
+        + (settings.provisions() ? "on" : "off")
+        + "; tracing "
+        + connection.tracing().describe()
+        + "; workers "
+        + connection.identity()
+        + ", workflow cache "
+        + settings.workflowCacheSize()
+        + ", "
+        + settings.maxWorkflowThreads()
+        + " workflow threads; caller: "
+        + settings.tuning(Role.CALLER).describe()
+        + "; handler: "
+        + settings.tuning(Role.HANDLER).describe();
+  }
+}
