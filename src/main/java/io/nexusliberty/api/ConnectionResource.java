@@ -37,9 +37,6 @@ public class ConnectionResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConnectionInfo.class)))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "421", ref = "MisdirectedRequest")
   public ConnectionInfo connection() {
     return new ConnectionInfo(
         settings.embedded(),

@@ -5,5 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /api/echo}, for the OpenAPI document. */
 @Schema(name = "EchoRequest")
 public record EchoRequest(
-    @Schema(required = true, maxLength = EchoResource.MAX_MESSAGE_LENGTH, example = "Nexus Echo 👋")
-        String message) {}
+    @Schema(required = true, maxLength = EchoRequest.MAX_MESSAGE_LENGTH, example = "Nexus Echo 👋")
+        String message) {
+
+  /** Longest message accepted, in characters. */
+  static final int MAX_MESSAGE_LENGTH = 1000;
+}

@@ -1,15 +1,14 @@
 package io.nexusliberty.api;
 
 import io.nexusliberty.api.problem.ApiProblem;
-import io.nexusliberty.api.problem.ProblemDocument;
 import io.nexusliberty.api.problem.ProblemResponses;
-import io.nexusliberty.api.problem.TemporalProblems;
 import io.nexusliberty.api.workflow.ApiCaller;
 import io.nexusliberty.api.workflow.ApiWorkflowIds;
 import io.nexusliberty.api.workflow.WorkflowResults;
 import io.nexusliberty.api.workflow.WorkflowStatus;
 import io.nexusliberty.temporal.CallerNamespace;
 import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.health.TemporalAvailability;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -29,10 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/workflows/{workflowId}}: caller workflows by ID. */
 @ApplicationScoped
@@ -41,33 +36,12 @@ public class WorkflowsResource {
 
   @Inject @CallerNamespace WorkflowClient client;
   @Inject TemporalSettings settings;
-  @Inject TemporalProblems problems;
+  @Inject TemporalAvailability availability;
 
   /** The workflow's status, result or failure, and start and close times; 404 when unknown. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "A caller workflow's status, result or failure, and times")
-  @APIResponse(
-      responseCode = "200",
-      description = "The workflow; result once completed, failure once it failed or was cancelled",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = WorkflowStatus.class),
-              examples =
-                  @ExampleObject(
-                      name = "completed",
-                      value =
-                          "{\"workflowId\": \"hello-caller-bf084690\", \"runId\": \"265b3f68\","
-                              + " \"type\": \"HelloCallerWorkflow\", \"status\": \"completed\","
-                              + " \"result\": \"¡Hola! Nexus 👋\","
-                              + " \"startTime\": \"2026-11-21T22:18:35.120Z\","
-                              + " \"closeTime\": \"2026-11-21T22:18:35.480Z\"}")))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
-  @APIResponse(responseCode = "421", ref = "MisdirectedRequest")
-  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public WorkflowStatus status(
       @PathParam("workflowId") String workflowId, @Context HttpServletRequest http) {
     WorkflowStub workflow = client.newUntypedWorkflowStub(workflowId);
@@ -105,31 +79,6 @@ public class WorkflowsResource {
   @Path("cancel")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Cancel a running caller workflow, its Nexus operation and handler workflow")
-  @APIResponse(
-      responseCode = "202",
-      description = "Cancellation requested",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "accepted",
-                      value =
-                          "{\"workflowId\": \"hello-caller-bf084690\", \"status\": \"cancel"
-                              + " requested\"}")))
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "421", ref = "MisdirectedRequest")
-  @APIResponse(responseCode = "415", ref = "NotJson")
-  @APIResponse(responseCode = "404", ref = "UnknownWorkflow")
-  @APIResponse(
-      responseCode = "409",
-      description = "The workflow has already finished",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(implementation = ProblemDocument.class)))
-  @APIResponse(responseCode = "503", ref = "TemporalUnavailable")
   public Response cancel(
       @PathParam("workflowId") String workflowId, @Context HttpServletRequest http) {
     ApiCaller caller = ApiCaller.of(http);
@@ -211,8 +160,8 @@ public class WorkflowsResource {
     return printable ? problem.with("workflowId", workflowId) : problem;
   }
 
-  private ApiProblem unavailable(WorkflowException e, String workflowId) {
-    return problems.temporalFailure(e, workflowId);
+  private RuntimeException unavailable(WorkflowException e, String workflowId) {
+    return availability.failure(e, workflowId);
   }
 
   /** The status as the API words it: running, completed, failed, cancelled, timed out, ... */

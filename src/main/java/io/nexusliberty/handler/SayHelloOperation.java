@@ -4,6 +4,7 @@ import io.nexusliberty.service.HelloInput;
 import io.nexusliberty.service.HelloOutput;
 import io.nexusliberty.service.Language;
 import io.nexusliberty.temporal.BadNexusInput;
+import io.nexusliberty.temporal.StartOrAttach;
 import io.nexusrpc.OperationException;
 import io.nexusrpc.handler.HandlerException;
 import io.nexusrpc.handler.OperationCancelDetails;
@@ -14,8 +15,6 @@ import io.nexusrpc.handler.OperationStartResult;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.nexus.Nexus;
 import io.temporal.nexus.WorkflowRunOperation;
@@ -84,40 +83,42 @@ final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutpu
       HelloInput input)
       throws OperationException {
     for (int attempt = 0; attempt < ATTEMPTS_PER_ID; attempt++) {
-      try {
-        // Creates the first run this ID ever has, and fails if it has had any.
-        return Optional.of(
-            start(
-                client,
-                workflowId,
-                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
-                context,
-                details,
-                input));
-      } catch (RuntimeException e) {
-        if (!alreadyStarted(e)) {
-          throw e;
-        }
-      }
-      Owner owner = owner(client, workflowId, input);
-      if (owner == Owner.NONE) {
-        continue; // The run went away (retention) since the start saw it: start afresh.
-      }
-      if (owner == Owner.OTHER_INPUT) {
-        return Optional.empty();
-      }
-      // Every run of this ID has this exact input: attach to the running one (its result reaches
-      // this caller too), or start the next run when the last one has closed.
-      return Optional.of(
-          start(
+      // Creates the first run this ID ever has, and fails if it has had any.
+      StartOrAttach.Outcome<OperationStartResult<HelloOutput>> first =
+          StartOrAttach.start(
+              () ->
+                  start(
+                      client,
+                      workflowId,
+                      WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL,
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+                      context,
+                      details,
+                      input),
               client,
               workflowId,
-              WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-              WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
-              context,
-              details,
-              input));
+              latestRun ->
+                  input.equals(latestRun.getMemo(INPUT_MEMO, HelloInput.class, HelloInput.class)));
+      switch (first.claim()) {
+        case STARTED:
+          return Optional.of(first.started());
+        case NONE:
+          continue; // The run went away (retention) since the start saw it: start afresh.
+        case OTHER_REQUEST:
+          return Optional.empty();
+        case SAME_REQUEST:
+          // Every run of this ID has this exact input: attach to the running one (its result
+          // reaches this caller too), or start the next run when the last one has closed.
+          return Optional.of(
+              start(
+                  client,
+                  workflowId,
+                  WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+                  context,
+                  details,
+                  input));
+      }
     }
     return Optional.empty();
   }
@@ -145,33 +146,6 @@ final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutpu
         .start(context, details, input);
   }
 
-  /** Whose the runs of an ID are, as the memo of its latest run says. */
-  private enum Owner {
-    /** The ID has no run. */
-    NONE,
-    /** Its runs have exactly this input. */
-    THIS_INPUT,
-    /** Its runs have another input, or were started by another program (no input memo). */
-    OTHER_INPUT
-  }
-
-  private static Owner owner(WorkflowClient client, String workflowId, HelloInput input) {
-    HelloInput recorded;
-    try {
-      recorded =
-          client
-              .newUntypedWorkflowStub(workflowId)
-              .describe()
-              .getMemo(INPUT_MEMO, HelloInput.class, HelloInput.class);
-    } catch (RuntimeException e) {
-      if (causedBy(e, WorkflowNotFoundException.class)) {
-        return Owner.NONE;
-      }
-      throw e;
-    }
-    return input.equals(recorded) ? Owner.THIS_INPUT : Owner.OTHER_INPUT;
-  }
-
   /** The business ID of the Go sample, then IDs derived from the exact name and language. */
   static List<String> candidateIds(HelloInput input) {
     String businessId = input.handlerWorkflowId();
@@ -191,19 +165,6 @@ final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutpu
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JDK has SHA-256", e);
     }
-  }
-
-  private static boolean alreadyStarted(Throwable e) {
-    return causedBy(e, WorkflowExecutionAlreadyStarted.class);
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.nexusliberty.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.nexusliberty.temporal.NexusInputShape;
 
 /**
  * Input of the {@code say-hello} operation: {@code {"Name": "...", "Language": "en"}} on the wire.
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 public record HelloInput(
     @JsonProperty("Name") String name,
-    @JsonProperty("Language") @JsonPropertyDescription(Language.CODES) String language) {
+    @JsonProperty("Language") @NexusInputShape.OneOf(Language.class) String language) {
 
   /**
    * The business ID of the handler workflow for this input, exactly as the Go sample builds it:

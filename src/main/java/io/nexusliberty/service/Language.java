@@ -2,6 +2,7 @@ package io.nexusliberty.service;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The languages the {@code say-hello} operation greets in, with their codes on the wire. */
 public enum Language {
@@ -10,9 +11,6 @@ public enum Language {
   DE("de"),
   ES("es"),
   TR("tr");
-
-  /** Every code, as callers are told: {@code en|fr|de|es|tr}. */
-  public static final String CODES = "en|fr|de|es|tr";
 
   private final String code;
 
@@ -23,6 +21,17 @@ public enum Language {
   /** The lower-case code used on the wire, such as {@code "en"}. */
   public String code() {
     return code;
+  }
+
+  /** The wire code: what callers write, and are told they may write. */
+  @Override
+  public String toString() {
+    return code;
+  }
+
+  /** Every wire code, in this order, separated so: {@code en, fr, de, es, tr} with ", ". */
+  public static String codes(String separator) {
+    return Arrays.stream(values()).map(Language::code).collect(Collectors.joining(separator));
   }
 
   /** The language with exactly this wire code, or empty when the code is not supported. */

@@ -1,20 +1,34 @@
 package io.nexusliberty.temporal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The JSON shape a Nexus operation's input type has on the wire, as callers in any language must
- * write it: a record's components by their {@link JsonProperty} names, each with its {@link
- * JsonPropertyDescription} as the value placeholder, or {@code "..."}.
+ * write it: a record's components by their {@link JsonProperty} names, each with the values of its
+ * {@link OneOf} enum as the value placeholder, or {@code "..."}.
  */
 public final class NexusInputShape {
+
+  /**
+   * The values a string component takes on the wire: the constants of this enum, as their {@code
+   * toString()} writes them.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
+  public @interface OneOf {
+    Class<? extends Enum<?>> value();
+  }
 
   private final Type type;
 
@@ -65,9 +79,12 @@ public final class NexusInputShape {
     }
 
     String placeholder() {
-      JsonPropertyDescription description =
-          component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-      return description == null ? "..." : description.value();
+      OneOf values = component.getAccessor().getAnnotation(OneOf.class);
+      return values == null
+          ? "..."
+          : Arrays.stream(values.value().getEnumConstants())
+              .map(Object::toString)
+              .collect(Collectors.joining("|"));
     }
 
     Object valueIn(Object value) {

@@ -3,6 +3,7 @@ package io.nexusliberty.web;
 import io.nexusliberty.api.problem.HttpStatuses;
 import io.nexusliberty.api.problem.ProblemResponses;
 import io.nexusliberty.api.settings.ApiAccess;
+import io.nexusliberty.api.settings.ApiAccessReport;
 import io.nexusliberty.api.settings.ApiSettings;
 import io.nexusliberty.api.workflow.ApiCaller;
 import jakarta.inject.Inject;

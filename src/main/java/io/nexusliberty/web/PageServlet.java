@@ -1,7 +1,5 @@
 package io.nexusliberty.web;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,21 +10,12 @@ import java.io.InputStream;
  * leaves an HTTP/2 upgrade request ({@code h2c}, as Java's HTTP client sends) for a welcome file
  * unanswered when the application has security constraints.
  */
-public class PageServlet extends HttpServlet {
+public class PageServlet extends ReadOnlyServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
-    String method = request.getMethod();
-    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-      super.service(request, response);
-      return;
-    }
-    // As the file server answers any other method on a file.
-    response.setHeader("Allow", "GET, HEAD");
-    response.sendError(405);
+  public PageServlet() {
+    super("OPTIONS");
   }
 
   @Override

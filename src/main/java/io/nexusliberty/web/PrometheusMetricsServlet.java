@@ -2,8 +2,6 @@ package io.nexusliberty.web;
 
 import io.nexusliberty.metrics.ApplicationMetrics;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,24 +10,11 @@ import java.io.IOException;
  * {@code GET /metrics} (mapped in web.xml): every metric of the application in the Prometheus text
  * format.
  */
-public class PrometheusMetricsServlet extends HttpServlet {
+public class PrometheusMetricsServlet extends ReadOnlyServlet {
 
   private static final long serialVersionUID = 1L;
 
   @Inject transient ApplicationMetrics metrics;
-
-  @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
-    String method = request.getMethod();
-    if (method.equals("GET") || method.equals("HEAD")) {
-      super.service(request, response);
-      return;
-    }
-    // HttpServlet answers methods it does not know (PATCH) with 501, a server error.
-    response.setHeader("Allow", "GET, HEAD");
-    response.sendError(405);
-  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

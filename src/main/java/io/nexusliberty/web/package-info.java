@@ -3,7 +3,8 @@
  * {@code web.xml}): security headers, request limits (methods, URLs, media types), the host check
  * against DNS rebinding and trusted proxies, who calls (tokens, the server's security, or loopback
  * only), the cross-site check, the non-blocking body read; the page, the error page, {@code
- * /metrics} and the start-up check of Liberty's features. It may import {@code api.workflow} (to
- * record the caller), {@code api.problem} and {@code temporal}; nothing imports it.
+ * /metrics} (read-only servlets) and the start-up check of Liberty's features. It imports {@code
+ * api.settings}, {@code api.workflow} (to record the caller), {@code api.problem} and {@code
+ * metrics}; nothing imports it.
  */
 package io.nexusliberty.web;

@@ -1,5 +1,6 @@
 package io.nexusliberty.api.problem;
 
+import io.nexusliberty.temporal.health.TemporalUnavailableException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +32,14 @@ public class ApiProblem extends RuntimeException {
         .with("field", field);
   }
 
-  /** A 503 answer: Temporal did not serve the request, for the reason given. */
-  public static ApiProblem temporalUnavailable(String detail) {
-    return new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", detail);
+  /** A 503 answer: Temporal did not serve the request, saying why and about which workflow. */
+  public static ApiProblem temporalUnavailable(TemporalUnavailableException unavailable) {
+    ApiProblem problem =
+        new ApiProblem(
+            Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", unavailable.getMessage());
+    return unavailable.workflowId() == null
+        ? problem
+        : problem.with("workflowId", unavailable.workflowId());
   }
 
   /** Adds an extension member, such as {@code workflowId}; never one of the standard members. */

@@ -1,7 +1,7 @@
 package io.nexusliberty.api.settings;
 
-import io.nexusliberty.temporal.config.InvalidSettingException;
-import io.nexusliberty.temporal.config.SettingsReader;
+import io.nexusliberty.settings.InvalidSettingException;
+import io.nexusliberty.settings.SettingsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.nexusliberty.api.settings;
 
-import io.nexusliberty.temporal.config.SettingsBean;
+import io.nexusliberty.settings.SettingsBean;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;

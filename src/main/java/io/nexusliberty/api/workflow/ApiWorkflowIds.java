@@ -3,6 +3,10 @@ package io.nexusliberty.api.workflow;
 import io.nexusliberty.caller.EchoCallerWorkflow;
 import io.nexusliberty.caller.HelloCallerWorkflow;
 import io.temporal.client.WorkflowExecutionDescription;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -39,7 +43,7 @@ public final class ApiWorkflowIds {
   public static String keyPart(String idempotencyKey, ApiCaller caller) {
     return caller.name() == null
         ? "key-" + idempotencyKey
-        : CallerRequest.sha256(caller.name()).substring(0, 16) + "-key-" + idempotencyKey;
+        : ownerHash(caller.name()) + "-key-" + idempotencyKey;
   }
 
   /** The caller that started the workflow, or null when the API authenticated nobody then. */
@@ -66,5 +70,16 @@ public final class ApiWorkflowIds {
             .orElse(null);
     return description.getWorkflowType().equals(expectedType)
         && description.getMemo(REQUEST_MEMO, String.class, String.class) != null;
+  }
+
+  /** The first 64 bits of SHA-256 of the owner's name, in hexadecimal. */
+  private static String ownerHash(String owner) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 }

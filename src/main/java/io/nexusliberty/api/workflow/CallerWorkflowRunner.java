@@ -3,6 +3,7 @@ package io.nexusliberty.api.workflow;
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.api.problem.ProblemResponses;
 import io.nexusliberty.api.problem.UnexpectedErrorMapper;
+import io.nexusliberty.temporal.health.TemporalUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,17 +28,12 @@ public class CallerWorkflowRunner {
    * Runs a validated request: answers 200 with the result, or with {@code ?wait=false} 202 at once
    * with where to follow the workflow. Waiting holds no thread: the answer is completed when the
    * result arrives.
-   *
-   * @param waits the values of the {@code wait} query parameter: none (true) or one
-   * @param idempotencyKeys the {@code Idempotency-Key} headers: none or one
-   * @param http the servlet request, which carries the {@link ApiCaller}
    */
-  public CompletionStage<Response> call(
-      CallerRequest request,
-      List<String> waits,
-      List<String> idempotencyKeys,
-      UriInfo uri,
-      HttpServletRequest http) {
+  public CompletionStage<Response> call(CallerRequest request, CallOptions options) {
+    List<String> waits = options.waits;
+    List<String> idempotencyKeys = options.idempotencyKeys;
+    UriInfo uri = options.uri;
+    HttpServletRequest http = options.http;
     boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
     StartedWorkflow workflow =
         starter.start(
@@ -64,6 +60,9 @@ public class CallerWorkflowRunner {
    */
   private static Response answerTo(Throwable failure) {
     Throwable cause = WorkflowResults.unwrapped(failure);
+    if (cause instanceof TemporalUnavailableException unavailable) {
+      return ProblemResponses.of(ApiProblem.temporalUnavailable(unavailable));
+    }
     return cause instanceof ApiProblem problem
         ? ProblemResponses.of(problem)
         : UnexpectedErrorMapper.incident(cause);

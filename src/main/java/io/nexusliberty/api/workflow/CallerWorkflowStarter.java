@@ -1,18 +1,16 @@
 package io.nexusliberty.api.workflow;
 
 import io.nexusliberty.api.problem.ApiProblem;
-import io.nexusliberty.api.problem.TemporalProblems;
 import io.nexusliberty.temporal.CallerNamespace;
+import io.nexusliberty.temporal.StartOrAttach;
 import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.health.TemporalAvailability;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowServiceException;
-import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -32,9 +30,12 @@ public class CallerWorkflowStarter {
 
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+  /** A key whose workflow vanishes between the start and the description is tried again. */
+  private static final int ATTEMPTS = 3;
+
   @Inject TemporalSettings settings;
   @Inject @CallerNamespace WorkflowClient client;
-  @Inject TemporalProblems problems;
+  @Inject TemporalAvailability availability;
 
   /**
    * Starts the workflow of a request. With an idempotency key, the workflow ID comes from the key,
@@ -71,41 +72,55 @@ public class CallerWorkflowStarter {
       options.setWorkflowIdReusePolicy(
           WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
     }
-    WorkflowStub stub = client.newUntypedWorkflowStub(request.workflowType(), options.build());
-    problems.requireReady();
+    WorkflowOptions workflowOptions = options.build();
+    availability.requireReady();
     try {
-      WorkflowExecution execution = stub.start(request.arguments().toArray());
-      return new StartedWorkflow(request.workflowType(), workflowId, execution.getRunId(), stub);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      return existing(request, workflowId, caller);
-    } catch (WorkflowServiceException e) {
-      throw problems.temporalFailure(e, workflowId);
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        StartOrAttach.Outcome<WorkflowExecution> outcome =
+            StartOrAttach.start(
+                () -> request.start().start(client, workflowOptions),
+                client,
+                workflowId,
+                latestRun -> sameRequest(latestRun, request, caller));
+        switch (outcome.claim()) {
+          case STARTED:
+            return started(request, workflowId, outcome.started().getRunId());
+          case SAME_REQUEST:
+            return started(request, workflowId, outcome.latestRun().getExecution().getRunId());
+          case OTHER_REQUEST:
+            throw keyReused(workflowId);
+          case NONE:
+            continue; // The key's workflow went away (retention) since the start saw it.
+        }
+      }
+    } catch (WorkflowException e) {
+      throw availability.failure(e, workflowId);
     }
+    throw new IllegalStateException(
+        "Workflow " + workflowId + " kept vanishing between its start and its description");
   }
 
-  /** The workflow an earlier request with the same key started, if it was the same request. */
-  private StartedWorkflow existing(CallerRequest request, String workflowId, ApiCaller caller) {
-    WorkflowStub existing = client.newUntypedWorkflowStub(workflowId);
-    WorkflowExecutionDescription description;
-    try {
-      description = existing.describe();
-    } catch (WorkflowException e) {
-      throw problems.temporalFailure(e, workflowId);
-    }
-    String fingerprint =
-        description.getMemo(ApiWorkflowIds.REQUEST_MEMO, String.class, String.class);
+  /** Whether a run records this request, from this caller (its key among the caller's own). */
+  private static boolean sameRequest(
+      WorkflowExecutionDescription latestRun, CallerRequest request, ApiCaller caller) {
+    String fingerprint = latestRun.getMemo(ApiWorkflowIds.REQUEST_MEMO, String.class, String.class);
     // The same caller's key (by the ID's form, unless two names share 64 bits of their hash).
-    boolean sameCaller = Objects.equals(caller.name(), ApiWorkflowIds.owner(description));
-    if (!request.fingerprint().equals(fingerprint) || !sameCaller) {
-      throw new ApiProblem(
-              Response.Status.CONFLICT,
-              "Idempotency key reused",
-              "This Idempotency-Key was used for a different request, which started workflow "
-                  + workflowId
-                  + "; use a new key for a new request")
-          .with("workflowId", workflowId);
-    }
-    String runId = description.getExecution().getRunId();
+    return request.fingerprint().equals(fingerprint)
+        && Objects.equals(caller.name(), ApiWorkflowIds.owner(latestRun));
+  }
+
+  private static ApiProblem keyReused(String workflowId) {
+    return new ApiProblem(
+            Response.Status.CONFLICT,
+            "Idempotency key reused",
+            "This Idempotency-Key was used for a different request, which started workflow "
+                + workflowId
+                + "; use a new key for a new request")
+        .with("workflowId", workflowId);
+  }
+
+  /** The run this request started, or the one an earlier request with the same key started. */
+  private StartedWorkflow started(CallerRequest request, String workflowId, String runId) {
     return new StartedWorkflow(
         request.workflowType(),
         workflowId,

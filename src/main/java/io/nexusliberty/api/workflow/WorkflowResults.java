@@ -1,8 +1,8 @@
 package io.nexusliberty.api.workflow;
 
 import io.nexusliberty.api.problem.ApiProblem;
-import io.nexusliberty.api.problem.TemporalProblems;
 import io.nexusliberty.api.settings.ApiSettings;
+import io.nexusliberty.temporal.health.TemporalAvailability;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowServiceException;
@@ -28,15 +28,15 @@ import java.util.concurrent.TimeoutException;
 public class WorkflowResults {
 
   @Inject ApiSettings settings;
-  @Inject TemporalProblems problems;
+  @Inject TemporalAvailability availability;
 
   /**
    * The workflow's result, once it has one: a long poll of the server that holds no thread while it
    * waits.
    *
-   * @return a stage completed with the result, or exceptionally with an {@link ApiProblem}: 504
-   *     past {@code api.wait-timeout}, 422 when the workflow failed, 503 when Temporal does not
-   *     answer
+   * @return a stage completed with the result, or exceptionally with an {@link ApiProblem} (504
+   *     past {@code api.wait-timeout}, 422 when the workflow failed) or a 503 {@code
+   *     TemporalUnavailableException} when Temporal does not answer
    */
   public CompletionStage<WorkflowResult> result(StartedWorkflow workflow) {
     Duration waitTimeout = settings.waitTimeout();
@@ -52,7 +52,8 @@ public class WorkflowResults {
             });
   }
 
-  private ApiProblem problem(StartedWorkflow workflow, Duration waitTimeout, Throwable failure) {
+  private RuntimeException problem(
+      StartedWorkflow workflow, Duration waitTimeout, Throwable failure) {
     if (failure instanceof TimeoutException) {
       return new ApiProblem(
               Response.Status.GATEWAY_TIMEOUT,
@@ -70,7 +71,7 @@ public class WorkflowResults {
           .with("runId", workflow.runId());
     }
     if (failure instanceof WorkflowServiceException serviceFailure) {
-      return problems.temporalFailure(serviceFailure, workflow.workflowId());
+      return availability.failure(serviceFailure, workflow.workflowId());
     }
     if (failure instanceof WorkflowException workflowFailure) {
       // The workflow failed, was cancelled or terminated, or its Nexus operation failed.

@@ -1,6 +1,7 @@
 package io.nexusliberty.temporal.config;
 
 import io.grpc.Metadata;
+import io.nexusliberty.settings.InvalidSettingException;
 import io.temporal.envconfig.ClientConfig;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.ClientConfigTLS;

@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal.config;
 
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.Role;
 import java.util.Arrays;
 import java.util.EnumSet;

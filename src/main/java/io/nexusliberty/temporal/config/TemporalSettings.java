@@ -1,5 +1,7 @@
 package io.nexusliberty.temporal.config;
 
+import io.nexusliberty.settings.InvalidSettingException;
+import io.nexusliberty.settings.SettingsReader;
 import io.nexusliberty.temporal.Role;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal.config;
 
+import io.nexusliberty.settings.SettingsBean;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;

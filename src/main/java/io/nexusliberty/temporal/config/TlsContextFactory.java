@@ -1,6 +1,7 @@
 package io.nexusliberty.temporal.config;
 
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.nexusliberty.settings.InvalidSettingException;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

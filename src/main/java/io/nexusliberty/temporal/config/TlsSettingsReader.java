@@ -1,5 +1,7 @@
 package io.nexusliberty.temporal.config;
 
+import io.nexusliberty.settings.InvalidSettingException;
+import io.nexusliberty.settings.SettingsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,24 +27,16 @@ final class TlsSettingsReader {
             pem(reader, SettingNames.TLS_SERVER_CA_CERT_PATH, SettingNames.TLS_SERVER_CA_CERT_DATA),
             reader.optional(SettingNames.TLS_SERVER_NAME).orElse(null),
             reader.bool(SettingNames.TLS_DISABLE_HOST_VERIFICATION));
-    if (tls.clientCert() != null && tls.clientKey() == null) {
-      throw new InvalidSettingException(
-          SettingNames.TLS_CLIENT_KEY_PATH,
-          "not set (nor "
-              + SettingNames.TLS_CLIENT_KEY_DATA
-              + "), but "
-              + tls.clientCert().property()
-              + " is: give the client certificate and its key, or neither");
-    }
-    if (tls.clientKey() != null && tls.clientCert() == null) {
-      throw new InvalidSettingException(
-          SettingNames.TLS_CLIENT_CERT_PATH,
-          "not set (nor "
-              + SettingNames.TLS_CLIENT_CERT_DATA
-              + "), but "
-              + tls.clientKey().property()
-              + " is: give the client certificate and its key, or neither");
-    }
+    requireBoth(
+        tls.clientCert(),
+        tls.clientKey(),
+        SettingNames.TLS_CLIENT_KEY_PATH,
+        SettingNames.TLS_CLIENT_KEY_DATA);
+    requireBoth(
+        tls.clientKey(),
+        tls.clientCert(),
+        SettingNames.TLS_CLIENT_CERT_PATH,
+        SettingNames.TLS_CLIENT_CERT_DATA);
     if (tls.apiKey() != null && tls.clientCert() != null) {
       throw new InvalidSettingException(
           SettingNames.API_KEY,
@@ -62,6 +56,20 @@ final class TlsSettingsReader {
     // deployment.
     TlsContextFactory.create(tls);
     return tls;
+  }
+
+  /** The client certificate and its key go together: one given, the other must be too. */
+  private static void requireBoth(
+      Pem given, Pem other, String otherPathProperty, String otherDataProperty) {
+    if (given != null && other == null) {
+      throw new InvalidSettingException(
+          otherPathProperty,
+          "not set (nor "
+              + otherDataProperty
+              + "), but "
+              + given.property()
+              + " is: give the client certificate and its key, or neither");
+    }
   }
 
   /**

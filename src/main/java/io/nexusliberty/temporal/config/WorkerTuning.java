@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal.config;
 
+import io.nexusliberty.settings.SettingsReader;
 import io.nexusliberty.temporal.Role;
 
 /**

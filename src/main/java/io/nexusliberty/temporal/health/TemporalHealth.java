@@ -8,7 +8,6 @@ import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import io.nexusliberty.temporal.worker.TemporalWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,11 +15,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class TemporalHealth {
 
-  private static final Duration REACHABILITY_DEADLINE = Duration.ofSeconds(2);
-
   @Inject TemporalLifecycle lifecycle;
   @Inject TemporalSettings settings;
-  @Inject TemporalFailures failures;
+  @Inject TemporalAvailability availability;
 
   /** host:port of the Temporal frontend in use, embedded or configured. */
   public String target() {
@@ -103,7 +100,8 @@ public class TemporalHealth {
       if (settings.embedded()) {
         lifecycle
             .connection()
-            .describeMissingWorkflow(settings.callerNamespace(), REACHABILITY_DEADLINE);
+            .describeMissingWorkflow(
+                settings.callerNamespace(), TemporalAvailability.REACHABILITY_DEADLINE);
         return Optional.empty();
       }
       return lifecycle.pollers().missing(started.polled(), lifecycle.lastReconnect());
@@ -111,36 +109,10 @@ public class TemporalHealth {
       if (settings.embedded() && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
         return Optional.of(
             "the embedded Temporal server answers but does not serve workflows (no answer within "
-                + REACHABILITY_DEADLINE.toSeconds()
+                + TemporalAvailability.REACHABILITY_DEADLINE.toSeconds()
                 + " s); restart the application");
       }
-      throw failures.unreachable(e);
-    }
-  }
-
-  /**
-   * Asks the server once, briefly, whether it answers.
-   *
-   * @throws TemporalUnavailableException when it does not, saying why
-   */
-  public void ping() {
-    try {
-      lifecycle.connection().systemInfo(REACHABILITY_DEADLINE);
-    } catch (StatusRuntimeException e) {
-      throw failures.unreachable(e);
-    }
-  }
-
-  /**
-   * Whether the Nexus endpoint exists: empty when the server does not let this client look.
-   *
-   * @throws TemporalUnavailableException when the server does not answer
-   */
-  public Optional<Boolean> nexusEndpointExists() {
-    try {
-      return lifecycle.endpointCheck().exists();
-    } catch (StatusRuntimeException e) {
-      throw failures.unreachable(e);
+      throw availability.unreachable(e);
     }
   }
 }

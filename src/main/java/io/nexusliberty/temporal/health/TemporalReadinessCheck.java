@@ -22,6 +22,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class TemporalReadinessCheck implements HealthCheck {
 
   @Inject TemporalHealth temporal;
+  @Inject TemporalAvailability availability;
   @Inject TemporalSettings settings;
 
   @Override
@@ -43,7 +44,7 @@ public class TemporalReadinessCheck implements HealthCheck {
             .withData("nexusEndpoint", settings.nexusEndpoint());
     boolean ready;
     try {
-      temporal.ping();
+      availability.ping();
       response.withData("frontend", "answers");
       ready = workersReady(response) & endpointReady(response);
     } catch (TemporalUnavailableException e) {
@@ -71,7 +72,7 @@ public class TemporalReadinessCheck implements HealthCheck {
     if (!settings.runs(Role.CALLER)) {
       return true;
     }
-    Optional<Boolean> exists = temporal.nexusEndpointExists();
+    Optional<Boolean> exists = availability.nexusEndpointExists();
     response.withData(
         "nexusEndpointState",
         exists.map(found -> found ? "exists" : "missing").orElse("not visible to this client"));

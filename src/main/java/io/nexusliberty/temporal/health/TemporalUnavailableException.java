@@ -1,9 +1,25 @@
 package io.nexusliberty.temporal.health;
 
-/** The Temporal frontend does not answer; the REST API answers 503 with this message. */
+/**
+ * Temporal cannot serve a call now (the server does not answer, the Nexus endpoint is missing, a
+ * call failed on the server's side); the HTTP API answers 503 with this message.
+ */
 public class TemporalUnavailableException extends RuntimeException {
+
+  private String workflowId;
 
   public TemporalUnavailableException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /** Names the workflow the failed call was about. */
+  TemporalUnavailableException about(String workflowId) {
+    this.workflowId = workflowId;
+    return this;
+  }
+
+  /** The workflow the failed call was about, or null. */
+  public String workflowId() {
+    return workflowId;
   }
 }

@@ -1,7 +1,7 @@
 package io.nexusliberty.temporal.worker;
 
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.RunsOn;
-import io.nexusliberty.temporal.config.InvalidSettingException;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -1,8 +1,8 @@
 package io.nexusliberty.temporal.worker;
 
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.RunsOn;
-import io.nexusliberty.temporal.config.InvalidSettingException;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import java.util.Optional;
 import java.util.function.Function;

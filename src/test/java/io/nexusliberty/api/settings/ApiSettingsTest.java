@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nexusliberty.temporal.config.InvalidSettingException;
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.config.WarDefaults;
 import java.util.HashMap;
 import java.util.Map;

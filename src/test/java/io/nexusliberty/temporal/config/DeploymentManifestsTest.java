@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.nexusliberty.api.settings.ApiSettings;
+import io.nexusliberty.settings.SettingsReader;
 import io.nexusliberty.temporal.Role;
 import java.io.IOException;
 import java.lang.reflect.Field;

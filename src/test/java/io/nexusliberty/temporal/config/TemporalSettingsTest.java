@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.Role;
 import java.io.IOException;
 import java.nio.file.Files;

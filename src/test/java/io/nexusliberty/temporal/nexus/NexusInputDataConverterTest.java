@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.nexusliberty.service.EchoInput;
@@ -128,9 +129,13 @@ class NexusInputDataConverterTest {
         new NexusInputShape(HelloInput.class).describe());
     assertEquals(
         "json/plain {\"Message\": \"...\"}", new NexusInputShape(EchoInput.class).describe());
-    assertEquals(
-        Arrays.stream(Language.values()).map(Language::code).collect(Collectors.joining("|")),
-        Language.CODES,
+    assertTrue(
+        new NexusInputShape(HelloInput.class)
+            .describe()
+            .contains(
+                Arrays.stream(Language.values())
+                    .map(Language::code)
+                    .collect(Collectors.joining("|"))),
         "the codes callers are told are the supported ones");
   }
 }

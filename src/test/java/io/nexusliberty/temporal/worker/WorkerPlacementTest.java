@@ -3,9 +3,9 @@ package io.nexusliberty.temporal.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.nexusliberty.settings.InvalidSettingException;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.RunsOn;
-import io.nexusliberty.temporal.config.InvalidSettingException;
 import io.nexusliberty.temporal.config.SettingNames;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.config.WarDefaults;

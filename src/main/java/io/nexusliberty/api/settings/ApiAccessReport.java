@@ -1,7 +1,5 @@
-package io.nexusliberty.web;
+package io.nexusliberty.api.settings;
 
-import io.nexusliberty.api.settings.ApiAccess;
-import io.nexusliberty.api.settings.ApiSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -68,7 +66,7 @@ public class ApiAccessReport {
   }
 
   /** Logs, once, that a request from beyond loopback was refused, unless the start said so. */
-  void anonymousRequestRefused() {
+  public void anonymousRequestRefused() {
     if (refusalReported.compareAndSet(false, true)) {
       LOG.severe(anonymousRefusal(null));
     }

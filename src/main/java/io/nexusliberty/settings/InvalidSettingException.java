@@ -1,8 +1,8 @@
-package io.nexusliberty.temporal.config;
+package io.nexusliberty.settings;
 
 import java.util.Locale;
 
-/** A Temporal setting that is missing, malformed or inconsistent; names the property to fix. */
+/** A setting that is missing, malformed or inconsistent; names the property to fix. */
 public class InvalidSettingException extends RuntimeException {
 
   private final String property;
@@ -26,7 +26,7 @@ public class InvalidSettingException extends RuntimeException {
   }
 
   /** The same complaint, saying where the value came from when not from the property itself. */
-  InvalidSettingException from(String source) {
+  public InvalidSettingException from(String source) {
     InvalidSettingException located =
         new InvalidSettingException(
             property, problem + " (the value comes from " + source + ")", getCause());
@@ -40,7 +40,7 @@ public class InvalidSettingException extends RuntimeException {
   }
 
   /** The environment-variable form of a property name, as MicroProfile Config maps it. */
-  static String environmentVariable(String property) {
+  public static String environmentVariable(String property) {
     return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }
 }

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal.config;
+package io.nexusliberty.settings;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,4 +1,4 @@
-package io.nexusliberty.temporal.config;
+package io.nexusliberty.settings;
 
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.inject.Singleton;
