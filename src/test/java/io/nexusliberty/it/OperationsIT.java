@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,18 @@ class OperationsIT {
             .toString()
             .contains("examples"),
         "error answers carry examples");
+    assertEquals(
+        List.of("en", "fr", "de", "es", "tr"),
+        answer
+            .json()
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("HelloRequest")
+            .getJsonObject("properties")
+            .getJsonObject("language")
+            .getJsonArray("enum")
+            .getValuesAs(JsonString::getString),
+        "the languages the document offers are the ones the handler greets in");
     assertEquals(200, server.get("openapi/ui/").status(), "the OpenAPI UI");
     assertTrue(
         Files.readAllLines(Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"))
