@@ -2,6 +2,7 @@ package io.nexusliberty.api.workflow;
 
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.temporal.CallerNamespace;
+import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.StartOrAttach;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.health.TemporalAvailability;
@@ -66,7 +67,12 @@ public class CallerWorkflowStarter {
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(settings.callerTaskQueue())
-            .setMemo(memo);
+            .setMemo(memo)
+            // Eager start: the start's answer carries the first workflow task to this instance's
+            // caller worker, sharing this client, instead of the worker polling for it. The SDK
+            // asks only when that worker has a free slot; a server may decline, and the task is
+            // then polled as usual.
+            .setDisableEagerExecution(!(settings.eagerStart() && settings.runs(Role.CALLER)));
     if (idempotencyKey != null) {
       // One workflow per key, ever: a retry must not run the request again after it finished.
       options.setWorkflowIdReusePolicy(

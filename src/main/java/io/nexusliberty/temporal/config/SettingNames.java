@@ -23,6 +23,7 @@ public final class SettingNames {
       "temporal.tls.disable-host-verification";
   public static final String CALLER_NAMESPACE = "temporal.caller.namespace";
   public static final String CALLER_TASK_QUEUE = "temporal.caller.task-queue";
+  public static final String CALLER_EAGER_START = "temporal.caller.eager-start";
   public static final String HANDLER_NAMESPACE = "temporal.handler.namespace";
   public static final String HANDLER_TASK_QUEUE = "temporal.handler.task-queue";
   public static final String NEXUS_ENDPOINT = "temporal.nexus.endpoint";

@@ -21,6 +21,7 @@ public final class TemporalSettings {
   private final TlsSettings tls;
   private final String callerNamespace;
   private final String callerTaskQueue;
+  private final boolean eagerStart;
   private final String handlerNamespace;
   private final String handlerTaskQueue;
   private final String nexusEndpoint;
@@ -49,6 +50,7 @@ public final class TemporalSettings {
     tls = TlsSettingsReader.read(reader, address != null);
     callerNamespace = reader.required(SettingNames.CALLER_NAMESPACE);
     callerTaskQueue = reader.required(SettingNames.CALLER_TASK_QUEUE);
+    eagerStart = reader.bool(SettingNames.CALLER_EAGER_START);
     handlerNamespace = reader.required(SettingNames.HANDLER_NAMESPACE);
     handlerTaskQueue = reader.required(SettingNames.HANDLER_TASK_QUEUE);
     nexusEndpoint =
@@ -147,6 +149,14 @@ public final class TemporalSettings {
 
   public String callerTaskQueue() {
     return callerTaskQueue;
+  }
+
+  /**
+   * Whether the caller workflows the API starts ask for their first workflow task in the start's
+   * answer, for this instance's caller worker, instead of waiting for it to be polled.
+   */
+  public boolean eagerStart() {
+    return eagerStart;
   }
 
   public String handlerNamespace() {
