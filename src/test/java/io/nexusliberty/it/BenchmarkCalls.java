@@ -21,6 +21,9 @@ final class BenchmarkCalls {
 
   static final String CALLER_TASK_QUEUE = "my-caller-workflow-task-queue";
 
+  /** The task queue of the load generator's own caller worker, which only the eager side uses. */
+  static final String LOCAL_CALLER_TASK_QUEUE = "bench-load-generator-caller";
+
   /** The two workflows of the API. */
   enum Workflow {
     ECHO,
@@ -29,28 +32,62 @@ final class BenchmarkCalls {
 
   /** How a call reaches Temporal. */
   enum Side {
+    /** The application's HTTP API, which starts eagerly for its own caller worker. */
     API,
-    SDK
+    /** The bare SDK, its workflows run by the application's workers. */
+    SDK,
+    /**
+     * The bare SDK with a caller worker of its own in the load generator (on a task queue of its
+     * own), starting eagerly for it as the API does for the application's: the comparison with the
+     * API's eager start.
+     */
+    SDK_EAGER
   }
 
   private final URI api;
   private final WorkflowClient client;
+  private final WorkflowClient eagerClient;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   /**
    * @param base the application's root URL
    * @param client a client of the caller namespace, of the same Temporal server
+   * @param eagerClient a client of the caller namespace whose worker factory runs the caller
+   *     workflows in this JVM, on {@link #LOCAL_CALLER_TASK_QUEUE}
    */
-  BenchmarkCalls(URL base, WorkflowClient client) {
+  BenchmarkCalls(URL base, WorkflowClient client, WorkflowClient eagerClient) {
     this.api = URI.create(base.toString()).resolve("api/");
     this.client = client;
+    this.eagerClient = eagerClient;
   }
 
   LoadBlock.Call call(Side side, Workflow workflow) {
     return switch (side) {
       case API -> workflow == Workflow.ECHO ? this::apiEcho : this::apiHello;
       case SDK -> workflow == Workflow.ECHO ? this::sdkEcho : this::sdkHello;
+      case SDK_EAGER -> workflow == Workflow.ECHO ? this::eagerEcho : this::eagerHello;
     };
+  }
+
+  private void eagerEcho(long sequence) {
+    String message = "bench " + run + " " + sequence;
+    EchoCallerWorkflow workflow =
+        eagerClient.newWorkflowStub(EchoCallerWorkflow.class, eagerOptions("echo-caller-"));
+    expect(message, workflow.echo(message));
+  }
+
+  private void eagerHello(long sequence) {
+    String name = name(sequence);
+    HelloCallerWorkflow workflow =
+        eagerClient.newWorkflowStub(HelloCallerWorkflow.class, eagerOptions("hello-caller-"));
+    expect(greeting(name), workflow.hello(name, "en"));
+  }
+
+  private static WorkflowOptions eagerOptions(String idPrefix) {
+    return options(idPrefix).toBuilder()
+        .setTaskQueue(LOCAL_CALLER_TASK_QUEUE)
+        .setDisableEagerExecution(false)
+        .build();
   }
 
   private void apiEcho(long sequence) throws Exception {

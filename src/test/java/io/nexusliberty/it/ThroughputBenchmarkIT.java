@@ -3,13 +3,21 @@ package io.nexusliberty.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nexusliberty.caller.EchoCallerWorkflowImpl;
+import io.nexusliberty.caller.HelloCallerWorkflowImpl;
 import io.nexusliberty.it.BenchmarkCalls.Side;
 import io.nexusliberty.it.BenchmarkCalls.Workflow;
+import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.config.WarDefaults;
+import io.nexusliberty.temporal.worker.NexusCallOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +26,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,7 +57,9 @@ class ThroughputBenchmarkIT {
 
   private static final boolean FULL = Boolean.getBoolean("bench.full");
   private static final List<String> SERVERS =
-      list("bench.servers", FULL ? "embedded,dev-memory,dev-sqlite" : "embedded,dev-memory");
+      list(
+          "bench.servers",
+          FULL ? "embedded,embedded-eager-off,dev-memory,dev-sqlite" : "embedded,dev-memory");
   private static final List<Integer> CONCURRENCY =
       list("bench.concurrency", FULL ? "1,16,64" : "1,16").stream().map(Integer::valueOf).toList();
   private static final List<Workflow> WORKFLOWS =
@@ -78,7 +91,9 @@ class ThroughputBenchmarkIT {
     try {
       for (String server : SERVERS) {
         switch (server) {
-          case "embedded" -> onEmbeddedServer();
+          case "embedded" -> onEmbeddedServer(server, Map.of());
+          case "embedded-eager-off" ->
+              onEmbeddedServer(server, Map.of("TEMPORAL_CALLER_EAGER_START", "false"));
           case "dev-memory" -> onDevServer(server, null);
           case "dev-sqlite" -> onDevServer(server, Path.of("target", "bench-temporal.db"));
           default -> throw new IllegalArgumentException("bench.servers: unknown server " + server);
@@ -97,19 +112,21 @@ class ThroughputBenchmarkIT {
     }
   }
 
-  private void onEmbeddedServer() throws Exception {
+  /** On the embedded server, with these settings besides {@code bench.env}. */
+  private void onEmbeddedServer(String name, Map<String, String> settings) throws Exception {
     int temporalPort = TestWar.freePort();
+    Map<String, String> environment = new TreeMap<>(settings);
+    environment.put("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort));
     try (LibertyServer liberty =
-            LibertyServer.create(
-                "bench-embedded",
-                withBenchSettings(Map.of("TEMPORAL_EMBEDDED_PORT", String.valueOf(temporalPort))));
+            LibertyServer.create("bench-" + name, withBenchSettings(environment));
         Sdk sdk = new Sdk("127.0.0.1:" + temporalPort)) {
-      ProcessStats app = started(liberty, "embedded");
-      BenchmarkCalls calls = new BenchmarkCalls(liberty.base(), sdk.client);
-      measure("embedded", calls, app, null);
-      if (AGING_CALLS > 0) {
+      ProcessStats app = started(liberty, name);
+      BenchmarkCalls calls = sdk.calls(liberty.base());
+      measure(name, calls, app, null);
+      if (AGING_CALLS > 0 && settings.isEmpty()) {
         age(calls, app);
       }
+      sdk.stopLocalWorker();
       liberty.stop(LibertyServer.Stop.SIGTERM);
     }
   }
@@ -128,7 +145,8 @@ class ThroughputBenchmarkIT {
         Sdk sdk = new Sdk(temporal.address())) {
       ProcessStats app = started(liberty, name);
       ProcessStats server = new ProcessStats(temporal.pid());
-      measure(name, new BenchmarkCalls(liberty.base(), sdk.client), app, server);
+      measure(name, sdk.calls(liberty.base()), app, server);
+      sdk.stopLocalWorker();
       liberty.stop(LibertyServer.Stop.SIGTERM);
       if (WAITING_CALLS > 0 && database == null) {
         waitingCalls(temporal);
@@ -211,10 +229,12 @@ class ThroughputBenchmarkIT {
       int concurrency,
       ProcessStats app,
       ProcessStats temporal) {
-    List<LoadBlock.Result> api = new ArrayList<>();
-    List<LoadBlock.Result> sdk = new ArrayList<>();
+    Map<Side, List<LoadBlock.Result>> blocks = new EnumMap<>(Side.class);
     for (int round = 0; round < ROUNDS; round++) {
-      List<Side> order = round % 2 == 0 ? List.of(Side.API, Side.SDK) : List.of(Side.SDK, Side.API);
+      List<Side> order =
+          round % 2 == 0
+              ? List.of(Side.API, Side.SDK, Side.SDK_EAGER)
+              : List.of(Side.SDK_EAGER, Side.SDK, Side.API);
       for (Side side : order) {
         long startMillis = System.currentTimeMillis();
         LoadBlock.Result result =
@@ -231,12 +251,15 @@ class ThroughputBenchmarkIT {
             result.calls(),
             result.callsPerSecond(),
             result.errors());
-        (side == Side.API ? api : sdk).add(result);
+        blocks.computeIfAbsent(side, key -> new ArrayList<>()).add(result);
       }
     }
-    return List.of(
-        new Row(server, workflow, concurrency, Side.API, LoadBlock.Result.merged(api)),
-        new Row(server, workflow, concurrency, Side.SDK, LoadBlock.Result.merged(sdk)));
+    return Arrays.stream(Side.values())
+        .map(
+            side ->
+                new Row(
+                    server, workflow, concurrency, side, LoadBlock.Result.merged(blocks.get(side))))
+        .toList();
   }
 
   /**
@@ -346,7 +369,7 @@ class ThroughputBenchmarkIT {
             "%nThroughput benchmark: %d round(s) of %d s blocks per side, API and SDK alternating%n",
             ROUNDS,
             BLOCK.toSeconds()));
-    String format = "%-16s %-6s %4s %-4s %7s %8s %8s %8s %8s %6s %9s %9s %9s %8s %9s %9s%n";
+    String format = "%-18s %-6s %4s %-9s %7s %8s %8s %8s %8s %6s %9s %9s %9s %8s %9s %9s%n";
     out.append(
         String.format(
             Locale.ROOT,
@@ -392,10 +415,15 @@ class ThroughputBenchmarkIT {
       LoadBlock.Result result = row.result();
       String p50Ratio = "";
       String throughputRatio = "";
+      // The API's row against the bare SDK's, and the SDK's eager row against the API's.
       if (row.side() == Side.API && i + 1 < rows.size()) {
         LoadBlock.Result sdk = rows.get(i + 1).result();
         p50Ratio = ratio(result.percentileMillis(50) / sdk.percentileMillis(50));
         throughputRatio = ratio(result.callsPerSecond() / sdk.callsPerSecond());
+      } else if (row.side() == Side.SDK_EAGER && i >= 2) {
+        LoadBlock.Result api = rows.get(i - 2).result();
+        p50Ratio = ratio(api.percentileMillis(50) / result.percentileMillis(50));
+        throughputRatio = ratio(api.callsPerSecond() / result.callsPerSecond());
       }
       out.append(
           String.format(
@@ -404,7 +432,7 @@ class ThroughputBenchmarkIT {
               row.server(),
               row.workflow().name().toLowerCase(Locale.ROOT),
               row.concurrency(),
-              row.side().name().toLowerCase(Locale.ROOT),
+              row.side().name().toLowerCase(Locale.ROOT).replace('_', '-'),
               result.calls(),
               String.format(Locale.ROOT, "%.1f", result.callsPerSecond()),
               millis(result.percentileMillis(50)),
@@ -445,21 +473,48 @@ class ThroughputBenchmarkIT {
   private static final class Sdk implements AutoCloseable {
     private final WorkflowServiceStubs service;
     private final WorkflowClient client;
+    private final WorkflowClient eagerClient;
+    private WorkerFactory localWorkers;
 
     Sdk(String address) {
       service =
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
-      client =
-          WorkflowClient.newInstance(
-              service,
-              WorkflowClientOptions.newBuilder()
-                  .setNamespace(TemporalDevServer.CALLER_NAMESPACE)
-                  .build());
+      WorkflowClientOptions options =
+          WorkflowClientOptions.newBuilder()
+              .setNamespace(TemporalDevServer.CALLER_NAMESPACE)
+              .build();
+      client = WorkflowClient.newInstance(service, options);
+      // A client of its own with a caller worker in this JVM, for the eager side, on a task queue
+      // of its own: it runs none of the other sides' workflows.
+      eagerClient = WorkflowClient.newInstance(service, options);
+    }
+
+    /** The calls, once the server answers; the local worker starts here. */
+    BenchmarkCalls calls(URL base) {
+      localWorkers = WorkerFactory.newInstance(eagerClient);
+      Worker localWorker = localWorkers.newWorker(BenchmarkCalls.LOCAL_CALLER_TASK_QUEUE);
+      localWorker.registerWorkflowImplementationTypes(
+          NexusCallOptions.of(
+              TemporalSettings.load(name -> Optional.ofNullable(WarDefaults.load().get(name)))),
+          EchoCallerWorkflowImpl.class,
+          HelloCallerWorkflowImpl.class);
+      localWorkers.start();
+      return new BenchmarkCalls(base, client, eagerClient);
+    }
+
+    /** Stops the local worker, before the server goes: its polls would fail loudly after. */
+    void stopLocalWorker() {
+      if (localWorkers != null) {
+        localWorkers.shutdownNow();
+        localWorkers.awaitTermination(10, TimeUnit.SECONDS);
+        localWorkers = null;
+      }
     }
 
     @Override
     public void close() {
+      stopLocalWorker();
       service.shutdownNow();
     }
   }
