@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The benchmark's calls, made two ways: through the application's HTTP API, and with the bare
@@ -64,23 +65,15 @@ final class BenchmarkCalls {
   LoadBlock.Call call(Side side, Workflow workflow) {
     return switch (side) {
       case API -> workflow == Workflow.ECHO ? this::apiEcho : this::apiHello;
-      case SDK -> workflow == Workflow.ECHO ? this::sdkEcho : this::sdkHello;
-      case SDK_EAGER -> workflow == Workflow.ECHO ? this::eagerEcho : this::eagerHello;
+      case SDK ->
+          workflow == Workflow.ECHO
+              ? sequence -> sdkEcho(sequence, client, BenchmarkCalls::options)
+              : sequence -> sdkHello(sequence, client, BenchmarkCalls::options);
+      case SDK_EAGER ->
+          workflow == Workflow.ECHO
+              ? sequence -> sdkEcho(sequence, eagerClient, BenchmarkCalls::eagerOptions)
+              : sequence -> sdkHello(sequence, eagerClient, BenchmarkCalls::eagerOptions);
     };
-  }
-
-  private void eagerEcho(long sequence) {
-    String message = "bench " + run + " " + sequence;
-    EchoCallerWorkflow workflow =
-        eagerClient.newWorkflowStub(EchoCallerWorkflow.class, eagerOptions("echo-caller-"));
-    expect(message, workflow.echo(message));
-  }
-
-  private void eagerHello(long sequence) {
-    String name = name(sequence);
-    HelloCallerWorkflow workflow =
-        eagerClient.newWorkflowStub(HelloCallerWorkflow.class, eagerOptions("hello-caller-"));
-    expect(greeting(name), workflow.hello(name, "en"));
   }
 
   private static WorkflowOptions eagerOptions(String idPrefix) {
@@ -102,17 +95,19 @@ final class BenchmarkCalls {
         post("hello", Json.createObjectBuilder().add("name", name).add("language", "en").build()));
   }
 
-  private void sdkEcho(long sequence) {
+  private void sdkEcho(
+      long sequence, WorkflowClient client, Function<String, WorkflowOptions> options) {
     String message = "bench " + run + " " + sequence;
     EchoCallerWorkflow workflow =
-        client.newWorkflowStub(EchoCallerWorkflow.class, options("echo-caller-"));
+        client.newWorkflowStub(EchoCallerWorkflow.class, options.apply("echo-caller-"));
     expect(message, workflow.echo(message));
   }
 
-  private void sdkHello(long sequence) {
+  private void sdkHello(
+      long sequence, WorkflowClient client, Function<String, WorkflowOptions> options) {
     String name = name(sequence);
     HelloCallerWorkflow workflow =
-        client.newWorkflowStub(HelloCallerWorkflow.class, options("hello-caller-"));
+        client.newWorkflowStub(HelloCallerWorkflow.class, options.apply("hello-caller-"));
     expect(greeting(name), workflow.hello(name, "en"));
   }
 
