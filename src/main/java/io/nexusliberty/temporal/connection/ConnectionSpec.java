@@ -15,6 +15,8 @@ import java.util.Map;
  * @param metricsScope where the SDK reports its metrics
  * @param tracing the interceptors that trace the clients' and the workers' calls
  * @param dataConverter how the clients and workers turn values into payloads and back
+ * @param inProcessServer the name of an in-process gRPC server of this JVM that serves the frontend
+ *     (the embedded server's), reached without the network; null to connect to {@code target}
  */
 public record ConnectionSpec(
     String target,
@@ -23,4 +25,5 @@ public record ConnectionSpec(
     Map<String, String> grpcMetadata,
     Scope metricsScope,
     TemporalTracing tracing,
-    DataConverter dataConverter) {}
+    DataConverter dataConverter,
+    String inProcessServer) {}

@@ -4,6 +4,7 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
@@ -46,6 +47,7 @@ public final class TemporalConnection implements AutoCloseable {
   private final DataConverter dataConverter;
   private final EventLoopGroup eventLoop;
   private final ExecutorService executor;
+  private final ManagedChannel inProcessChannel;
   private final WorkflowServiceStubs workflowService;
   private final OperatorServiceStubs operatorService;
   private final Map<String, WorkflowClient> clients = new ConcurrentHashMap<>();
@@ -60,7 +62,12 @@ public final class TemporalConnection implements AutoCloseable {
     this.eventLoop = new NioEventLoopGroup(2, new DefaultThreadFactory("temporal-grpc", true));
     this.executor =
         Executors.newCachedThreadPool(new DefaultThreadFactory("temporal-grpc-executor", true));
-    WorkflowServiceStubsOptions stubsOptions = ChannelOptions.build(spec, eventLoop, executor);
+    this.inProcessChannel =
+        spec.inProcessServer() == null
+            ? null
+            : InProcessChannelBuilder.forName(spec.inProcessServer()).executor(executor).build();
+    WorkflowServiceStubsOptions stubsOptions =
+        ChannelOptions.build(spec, eventLoop, executor, inProcessChannel);
     this.workflowService = WorkflowServiceStubs.newServiceStubs(stubsOptions);
     this.operatorService =
         OperatorServiceStubs.newServiceStubs(
@@ -183,6 +190,13 @@ public final class TemporalConnection implements AutoCloseable {
       }
       if (!operatorService.awaitTermination(5, TimeUnit.SECONDS)) {
         operatorService.shutdownNow();
+      }
+      if (inProcessChannel != null) {
+        // A channel given to the stubs is the giver's to close.
+        inProcessChannel.shutdown();
+        if (!inProcessChannel.awaitTermination(5, TimeUnit.SECONDS)) {
+          inProcessChannel.shutdownNow();
+        }
       }
       eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
       executor.shutdown();

@@ -1,6 +1,8 @@
 package io.nexusliberty.temporal.embedded;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Temporal's own Java test server, run in-process on a loopback port when no {@code
  * temporal.address} is configured. It keeps everything in memory and is meant for trying the
- * application out, not for production.
+ * application out, not for production. The application's own clients and workers reach it without
+ * the network, by an in-process channel ({@link #inProcessName()}); other processes use the port.
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
 
@@ -33,6 +36,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private final EventLoopGroup eventLoop;
   private final ExecutorService executor;
   private final Server server;
+  private final Server inProcessServer;
+  private final String inProcessName = InProcessServerBuilder.generateName();
   private final EmbeddedServerLogFilter logFilter;
   private final EmbeddedServerRetention retention;
 
@@ -51,11 +56,18 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
             .bossEventLoopGroup(eventLoop)
             .workerEventLoopGroup(eventLoop)
             .executor(executor);
+    // One lock order for both ways in: it orders the calls of the one server behind them.
+    List<ServerInterceptor> interceptors = List.of(new EmbeddedServerLockOrder());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, interceptors);
+    // The same services without sockets, HTTP/2 framing or serialisation, for this JVM's own calls.
+    InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName);
+    inProcess.executor(executor);
     GRPCServerHelper.registerServicesAndHealthChecks(
-        services.getServices(), builder, List.of(new EmbeddedServerLockOrder()));
+        services.getServices(), inProcess, interceptors);
     logFilter = EmbeddedServerLogFilter.install();
     retention = EmbeddedServerRetention.start(services, maxClosedWorkflows);
     try {
+      inProcessServer = inProcess.build().start();
       server = builder.build().start();
     } catch (IOException e) {
       close();
@@ -91,6 +103,14 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
   }
 
+  /**
+   * The name of the in-process server that serves the same services to this JVM: a channel built by
+   * {@code InProcessChannelBuilder.forName(name)} reaches it without the network.
+   */
+  public String inProcessName() {
+    return inProcessName;
+  }
+
   @Override
   public void close() {
     if (retention != null) {
@@ -100,9 +120,11 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       // The services first: closing them answers pending long polls while the server can still
       // write the answers.
       services.close();
-      if (server != null) {
-        server.shutdownNow();
-        server.awaitTermination(5, TimeUnit.SECONDS);
+      for (Server started : new Server[] {server, inProcessServer}) {
+        if (started != null) {
+          started.shutdownNow();
+          started.awaitTermination(5, TimeUnit.SECONDS);
+        }
       }
       eventLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
       executor.shutdownNow();

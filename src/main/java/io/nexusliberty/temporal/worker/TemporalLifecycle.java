@@ -104,7 +104,8 @@ public class TemporalLifecycle {
                   TemporalTracing.configure(
                       name -> config.getOptionalValue(name, String.class),
                       Thread.currentThread().getContextClassLoader()),
-                  DATA_CONVERTER));
+                  DATA_CONVERTER,
+                  embeddedServer == null ? null : embeddedServer.inProcessName()));
       reconnects = ChannelReconnects.follow(connection.workflowService().getRawChannel());
       pollers = new WorkerPollers(connection, identity);
       endpointCheck = new NexusEndpointCheck(connection, settings.nexusEndpoint());

@@ -41,7 +41,8 @@ class NexusProvisionerTest {
                 Map.of(),
                 new NoopScope(),
                 TemporalTracing.OFF,
-                NexusInputDataConverter.goCompatible()));
+                NexusInputDataConverter.goCompatible(),
+                server.inProcessName()));
   }
 
   @AfterEach
