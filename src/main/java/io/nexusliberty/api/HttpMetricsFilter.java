@@ -12,6 +12,10 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Counts and times every API request as {@code http_server_requests_seconds}, tagged with the
@@ -22,6 +26,13 @@ import jakarta.ws.rs.ext.Provider;
 public class HttpMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final String SAMPLE = HttpMetricsFilter.class.getName() + ".sample";
+
+  private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+
+  /** Each resource method's template, by its base path: worked out once, not per request. */
+  private final Map<TemplateKey, String> templates = new ConcurrentHashMap<>();
+
+  private record TemplateKey(String base, Class<?> resourceClass, Method resourceMethod) {}
 
   @Inject ApplicationMetrics metrics;
 
@@ -56,22 +67,26 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
       return "UNKNOWN";
     }
     String base = request.getUriInfo().getBaseUri().getRawPath();
-    String contextPath = servletRequest.getContextPath();
+    return templates.computeIfAbsent(
+        new TemplateKey(base, resource.getResourceClass(), resource.getResourceMethod()),
+        key -> template(key, servletRequest.getContextPath()));
+  }
+
+  private static String template(TemplateKey key, String contextPath) {
+    String base = key.base();
     StringBuilder template =
         new StringBuilder(
             base.startsWith(contextPath) ? base.substring(contextPath.length()) : base);
-    Path classPath = resource.getResourceClass().getAnnotation(Path.class);
+    Path classPath = key.resourceClass().getAnnotation(Path.class);
     if (classPath != null) {
       template.append('/').append(classPath.value());
     }
     Path methodPath =
-        resource.getResourceMethod() == null
-            ? null
-            : resource.getResourceMethod().getAnnotation(Path.class);
+        key.resourceMethod() == null ? null : key.resourceMethod().getAnnotation(Path.class);
     if (methodPath != null) {
       template.append('/').append(methodPath.value());
     }
-    String normalized = template.toString().replaceAll("/{2,}", "/");
+    String normalized = REPEATED_SLASHES.matcher(template).replaceAll("/");
     return normalized.length() > 1 && normalized.endsWith("/")
         ? normalized.substring(0, normalized.length() - 1)
         : normalized;

@@ -5,6 +5,7 @@ import io.nexusliberty.api.settings.ApiAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The scheme and authority (host[:port]) under which a client reached the application: the {@code
@@ -20,6 +21,9 @@ record PublicAddress(String scheme, String authority, String host) {
 
   /** The request attribute holding the address a request came to. */
   static final String ATTRIBUTE = PublicAddress.class.getName();
+
+  /** What may follow a host in an authority: a colon and at most five digits. */
+  private static final Pattern PORT = Pattern.compile(":[0-9]{0,5}");
 
   /** The address this request came to, or empty when its host is missing or malformed. */
   static Optional<PublicAddress> of(HttpServletRequest request, ApiAccess access) {
@@ -97,7 +101,7 @@ record PublicAddress(String scheme, String authority, String host) {
         return Optional.empty();
       }
     }
-    if (!rest.isEmpty() && !rest.matches(":[0-9]{0,5}")) {
+    if (!rest.isEmpty() && !PORT.matcher(rest).matches()) {
       return Optional.empty();
     }
     return Optional.of(host);
