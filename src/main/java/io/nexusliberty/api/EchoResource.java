@@ -48,7 +48,16 @@ public class EchoResource {
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> echo(
       @Parameter(hidden = true) InputStream body, @BeanParam CallOptions options) {
+    return runner.call(request(body), options);
+  }
+
+  /**
+   * The caller workflow's start that this body asks for.
+   *
+   * @throws io.nexusliberty.api.problem.ApiProblem 400 or 413 naming what is wrong with the body
+   */
+  static CallerRequest request(InputStream body) {
     String message = JsonRequest.read(body).requiredText("message", EchoRequest.MAX_MESSAGE_LENGTH);
-    return runner.call(CallerRequest.echo(message), options);
+    return CallerRequest.echo(message);
   }
 }

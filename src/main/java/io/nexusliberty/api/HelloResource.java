@@ -55,10 +55,19 @@ public class HelloResource {
   @Produces(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> hello(
       @Parameter(hidden = true) InputStream body, @BeanParam CallOptions options) {
+    return runner.call(request(body), options);
+  }
+
+  /**
+   * The caller workflow's start that this body asks for.
+   *
+   * @throws ApiProblem 400 or 413 naming what is wrong with the body
+   */
+  static CallerRequest request(InputStream body) {
     JsonRequest json = JsonRequest.read(body);
     String name = json.requiredText("name", HelloRequest.MAX_NAME_LENGTH);
     Language language = language(json.requiredText("language", 8));
-    return runner.call(CallerRequest.hello(name, language), options);
+    return CallerRequest.hello(name, language);
   }
 
   private static Language language(String code) {

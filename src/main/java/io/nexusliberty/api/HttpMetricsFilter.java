@@ -49,12 +49,18 @@ public class HttpMetricsFilter implements ContainerRequestFilter, ContainerRespo
     if (!(request.getProperty(SAMPLE) instanceof Timer.Sample sample)) {
       return;
     }
+    record(metrics, sample, request.getMethod(), template(request), response.getStatus());
+  }
+
+  /** Records one answered API request, timed by this sample, under its path template. */
+  static void record(
+      ApplicationMetrics metrics, Timer.Sample sample, String method, String uri, int status) {
     sample.stop(
         Timer.builder("http.server.requests")
             .description("Requests to the API")
-            .tag("method", request.getMethod())
-            .tag("uri", template(request))
-            .tag("status", String.valueOf(response.getStatus()))
+            .tag("method", method)
+            .tag("uri", uri)
+            .tag("status", String.valueOf(status))
             .register(metrics.registry()));
   }
 

@@ -1,9 +1,11 @@
 package io.nexusliberty.web;
 
+import io.nexusliberty.api.DirectCalls;
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.api.problem.HttpStatuses;
 import io.nexusliberty.api.problem.ProblemResponses;
 import io.nexusliberty.api.problem.RequestLimits;
+import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -42,6 +44,9 @@ public class RequestBodyFilter extends HttpFilter {
    * it hands the request back itself; a slower body is handed back by a thread of its own.
    */
   private static final Duration HAND_BACK_WAIT = Duration.ofMillis(20);
+
+  /** Answers a plain call where its body was read, without a second dispatch. */
+  @Inject DirectCalls directCalls;
 
   /** The 408 of each body being read; a body read in time takes its deadline out at once. */
   private final ScheduledThreadPoolExecutor deadlines = deadlineExecutor();
@@ -99,7 +104,7 @@ public class RequestBodyFilter extends HttpFilter {
     AsyncContext async = request.startAsync();
     // No container timeout: once the body is in, the call may wait for its workflow's result.
     async.setTimeout(0);
-    BodyRead read = new BodyRead(async);
+    BodyRead read = new BodyRead(async, request, response, directCalls);
     request.setAttribute(BODY_READ, read);
     ServletInputStream input = request.getInputStream();
     ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -153,6 +158,9 @@ public class RequestBodyFilter extends HttpFilter {
    */
   private static final class BodyRead extends AtomicReference<Outcome> {
     private final AsyncContext async;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final DirectCalls directCalls;
     private volatile ScheduledFuture<?> deadline;
 
     /** Opens when the read settles while the request's thread still waits in the filter. */
@@ -161,8 +169,15 @@ public class RequestBodyFilter extends HttpFilter {
     /** Whether the request's thread has left the filter; guarded by this. */
     private boolean requestThreadLeft;
 
-    BodyRead(AsyncContext async) {
+    BodyRead(
+        AsyncContext async,
+        HttpServletRequest request,
+        HttpServletResponse response,
+        DirectCalls directCalls) {
       this.async = async;
+      this.request = request;
+      this.response = response;
+      this.directCalls = directCalls;
     }
 
     /**
@@ -218,8 +233,17 @@ public class RequestBodyFilter extends HttpFilter {
       dispatcher.start();
     }
 
+    /**
+     * Hands the request on: a plain call with its body is answered here, where the body was read;
+     * anything else (a refusal, a request JAX-RS must see) goes back to the container.
+     */
     private void dispatch() {
       try {
+        byte[] body = get().body();
+        if (body != null && directCalls.answered(request, response, body, async)) {
+          request.removeAttribute(BODY_READ);
+          return;
+        }
         async.dispatch();
       } catch (IllegalStateException e) {
         // The client went away and the container completed the request: nothing to answer.

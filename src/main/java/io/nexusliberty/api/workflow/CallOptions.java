@@ -35,4 +35,26 @@ public class CallOptions {
   @Context UriInfo uri;
 
   @Context HttpServletRequest http;
+
+  /** The API's path as deployed (such as {@code /api/}), when read without JAX-RS. */
+  private String basePath;
+
+  /**
+   * The options of a call read outside JAX-RS: the one {@code wait} value and {@code
+   * Idempotency-Key} given, or null for none, and the API's path as deployed.
+   */
+  public static CallOptions of(
+      String wait, String idempotencyKey, String basePath, HttpServletRequest http) {
+    CallOptions options = new CallOptions();
+    options.waits = wait == null ? List.of() : List.of(wait);
+    options.idempotencyKeys = idempotencyKey == null ? List.of() : List.of(idempotencyKey);
+    options.basePath = basePath;
+    options.http = http;
+    return options;
+  }
+
+  /** The API's path as deployed, ending in a slash, from which the workflows' paths are made. */
+  String basePath() {
+    return basePath != null ? basePath : uri.getBaseUri().getRawPath();
+  }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +31,6 @@ public class CallerWorkflowRunner {
   public CompletionStage<Response> call(CallerRequest request, CallOptions options) {
     List<String> waits = options.waits;
     List<String> idempotencyKeys = options.idempotencyKeys;
-    UriInfo uri = options.uri;
     HttpServletRequest http = options.http;
     boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
     StartedWorkflow workflow =
@@ -48,17 +46,16 @@ public class CallerWorkflowRunner {
     // client said it was.
     return CompletableFuture.completedFuture(
         Response.accepted(new WorkflowAccepted(workflow.workflowId(), workflow.runId(), "running"))
-            .header(
-                HttpHeaders.LOCATION,
-                uri.getBaseUri().getRawPath() + "workflows/" + workflow.workflowId())
+            .header(HttpHeaders.LOCATION, options.basePath() + "workflows/" + workflow.workflowId())
             .build());
   }
 
   /**
-   * The answer to a wait that ended without a result: its problem document, answered here because
-   * JAX-RS maps only what a resource method throws, not how its stage completes.
+   * The answer to a call that ended without a result: its problem document, answered here because
+   * JAX-RS maps only what a resource method throws, not how its stage completes; and, for a call
+   * answered without JAX-RS, to what its start threw, as JAX-RS's exception mappers answer it.
    */
-  private static Response answerTo(Throwable failure) {
+  public static Response answerTo(Throwable failure) {
     Throwable cause = WorkflowResults.unwrapped(failure);
     if (cause instanceof TemporalUnavailableException unavailable) {
       return ProblemResponses.of(ApiProblem.temporalUnavailable(unavailable));
