@@ -1,6 +1,7 @@
 package io.nexusliberty.api;
 
 import io.micrometer.core.instrument.Timer;
+import io.nexusliberty.api.workflow.ApiCaller;
 import io.nexusliberty.api.workflow.CallOptions;
 import io.nexusliberty.api.workflow.CallerRequest;
 import io.nexusliberty.api.workflow.CallerWorkflowRunner;
@@ -34,14 +35,14 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Answers a plain {@code POST /api/echo} or {@code /api/hello} once its body is read, where the
- * body was read: without dispatching the request again through the container and JAX-RS, which cost
- * more CPU than the call's own work. The resources' own body reading, the same {@link
- * CallerWorkflowRunner} and the same problem answers serve it, so every answer is the one JAX-RS
- * gives. "Plain" is what JAX-RS would take as it is: the exact path, {@code Content-Type:
- * application/json}, an {@code Accept} that takes JSON, at most a {@code wait} parameter and one
- * well-formed {@code Idempotency-Key}, and tracing off (JAX-RS makes the request's span). Anything
- * else goes to JAX-RS as before.
+ * Answers a plain {@code POST /api/echo} or {@code /api/hello} once its body is read, on the thread
+ * that read the body's end: without a thread made or waited for, and without dispatching the
+ * request again through the container and JAX-RS, which cost more CPU than the call's own work. The
+ * resources' own body reading, the same {@link CallerWorkflowRunner} and the same problem answers
+ * serve it, so every answer is the one JAX-RS gives. "Plain" is what JAX-RS would take as it is:
+ * the exact path, {@code Content-Type: application/json}, an {@code Accept} that takes JSON, at
+ * most a {@code wait} parameter and one well-formed {@code Idempotency-Key}, and tracing off
+ * (JAX-RS makes the request's span). Anything else goes to JAX-RS as before.
  */
 @ApplicationScoped
 public class DirectCalls {
@@ -65,29 +66,46 @@ public class DirectCalls {
   @Inject TemporalLifecycle lifecycle;
 
   /**
-   * Answers the request if it is a plain call, completing {@code async} when the answer is written.
+   * A plain call, as read from its request on the request's own thread (Liberty keeps some request
+   * state on that thread, so nothing is read from the request later, on another).
    *
-   * @return false, having done nothing, for a request that JAX-RS must answer
+   * @param reader how its body is read and validated
+   * @param uri the path it is measured under
+   * @param options its options: {@code wait}, {@code Idempotency-Key}, the API's path, the caller
    */
-  public boolean answered(
-      HttpServletRequest request, HttpServletResponse response, byte[] body, AsyncContext async) {
-    Function<InputStream, CallerRequest> reader = plainCall(request);
+  public record PlainCall(
+      Function<InputStream, CallerRequest> reader, String uri, CallOptions options) {}
+
+  /**
+   * The request as a plain call, or null when JAX-RS must answer it. Called on the request's own
+   * thread, before its body is read.
+   */
+  public PlainCall plainCall(HttpServletRequest request) {
+    Function<InputStream, CallerRequest> reader = plainReader(request);
     if (reader == null) {
-      return false;
+      return null;
     }
-    String uri = API_SERVLET_PATH + request.getPathInfo();
-    Timer.Sample sample = Timer.start(metrics.registry());
     String query = request.getQueryString();
+    return new PlainCall(
+        reader,
+        API_SERVLET_PATH + request.getPathInfo(),
+        CallOptions.of(
+            query == null ? null : query.substring("wait=".length()),
+            request.getHeader("Idempotency-Key"),
+            request.getContextPath() + API_SERVLET_PATH + "/",
+            ApiCaller.of(request)));
+  }
+
+  /**
+   * Answers a plain call with its body, on whichever thread read the body's end, completing {@code
+   * async} when the answer is written.
+   */
+  public void answer(
+      PlainCall call, byte[] body, HttpServletResponse response, AsyncContext async) {
+    Timer.Sample sample = Timer.start(metrics.registry());
     CompletionStage<Response> answer;
     try {
-      answer =
-          runner.call(
-              reader.apply(new ByteArrayInputStream(body)),
-              CallOptions.of(
-                  query == null ? null : query.substring("wait=".length()),
-                  request.getHeader("Idempotency-Key"),
-                  request.getContextPath() + API_SERVLET_PATH + "/",
-                  request));
+      answer = runner.call(call.reader().apply(new ByteArrayInputStream(body)), call.options());
     } catch (RuntimeException e) {
       answer = CompletableFuture.completedFuture(CallerWorkflowRunner.answerTo(e));
     }
@@ -98,17 +116,16 @@ public class DirectCalls {
             write(response, result);
           } catch (IOException | RuntimeException e) {
             // The client went away: nothing to answer.
-            LOG.log(Level.FINE, "Could not write the answer to " + uri, e);
+            LOG.log(Level.FINE, "Could not write the answer to " + call.uri(), e);
           } finally {
-            HttpMetricsFilter.record(metrics, sample, "POST", uri, result.getStatus());
+            HttpMetricsFilter.record(metrics, sample, "POST", call.uri(), result.getStatus());
             async.complete();
           }
         });
-    return true;
   }
 
   /** How to read the body of a plain call, or null when JAX-RS must answer the request. */
-  private Function<InputStream, CallerRequest> plainCall(HttpServletRequest request) {
+  private Function<InputStream, CallerRequest> plainReader(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
     Function<InputStream, CallerRequest> reader =
         "/echo".equals(pathInfo)

@@ -104,7 +104,7 @@ public class RequestBodyFilter extends HttpFilter {
     AsyncContext async = request.startAsync();
     // No container timeout: once the body is in, the call may wait for its workflow's result.
     async.setTimeout(0);
-    BodyRead read = new BodyRead(async, request, response, directCalls);
+    BodyRead read = new BodyRead(async, response, directCalls, directCalls.plainCall(request));
     request.setAttribute(BODY_READ, read);
     ServletInputStream input = request.getInputStream();
     ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -158,9 +158,12 @@ public class RequestBodyFilter extends HttpFilter {
    */
   private static final class BodyRead extends AtomicReference<Outcome> {
     private final AsyncContext async;
-    private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final DirectCalls directCalls;
+
+    /** The request as a plain call, answered where its body's end is read; null for JAX-RS's. */
+    private final DirectCalls.PlainCall plainCall;
+
     private volatile ScheduledFuture<?> deadline;
 
     /** Opens when the read settles while the request's thread still waits in the filter. */
@@ -171,24 +174,27 @@ public class RequestBodyFilter extends HttpFilter {
 
     BodyRead(
         AsyncContext async,
-        HttpServletRequest request,
         HttpServletResponse response,
-        DirectCalls directCalls) {
+        DirectCalls directCalls,
+        DirectCalls.PlainCall plainCall) {
       this.async = async;
-      this.request = request;
       this.response = response;
       this.directCalls = directCalls;
+      this.plainCall = plainCall;
     }
 
     /**
      * The request's thread leaves the filter, after a moment's wait for a body that came with its
-     * headers: it dispatches itself if the read settled by then, so that no other thread must.
+     * headers: it dispatches itself if the read settled by then, so that no other thread must. A
+     * plain call's thread does not wait: its body is answered wherever its end is read.
      */
     void leaveRequestThread() {
-      try {
-        settledInTime.await(HAND_BACK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (plainCall == null) {
+        try {
+          settledInTime.await(HAND_BACK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       boolean settled;
       synchronized (this) {
@@ -205,14 +211,16 @@ public class RequestBodyFilter extends HttpFilter {
     }
 
     /**
-     * Settles the read, unless it is settled already, and hands the request back to the container.
-     * The request's own thread does that when the body came with its headers (read while that
-     * thread waits a moment in the filter, {@link #HAND_BACK_WAIT}); otherwise a new thread of its
-     * own does: Liberty runs read callbacks with the request thread's context as it was when
-     * reading began (that thread may have moved on to another request since), and keeps request
-     * state on the thread that dispatches, which a reused thread carries from one request to the
-     * next (a pool of them, or Liberty's own async threads, gave requests other requests' query
-     * parameters).
+     * Settles the read, unless it is settled already, and hands the request on. A plain call with
+     * its whole body is answered on this thread, whichever it is (the request's own, or the one
+     * that read the body's end): no thread is made or waited for. Otherwise the request goes back
+     * to the container. The request's own thread does that when the body came with its headers
+     * (read while that thread waits a moment in the filter, {@link #HAND_BACK_WAIT}); otherwise a
+     * new thread of its own does: Liberty runs read callbacks with the request thread's context as
+     * it was when reading began (that thread may have moved on to another request since), and keeps
+     * request state on the thread that dispatches, which a reused thread carries from one request
+     * to the next (a pool of them, or Liberty's own async threads, gave requests other requests'
+     * query parameters).
      */
     void finish(Outcome outcome) {
       if (!compareAndSet(null, outcome)) {
@@ -221,6 +229,10 @@ public class RequestBodyFilter extends HttpFilter {
       ScheduledFuture<?> pending = deadline;
       if (pending != null) {
         pending.cancel(false);
+      }
+      if (plainCall != null && outcome.body() != null) {
+        directCalls.answer(plainCall, outcome.body(), response, async);
+        return;
       }
       synchronized (this) {
         if (!requestThreadLeft) {
@@ -233,17 +245,9 @@ public class RequestBodyFilter extends HttpFilter {
       dispatcher.start();
     }
 
-    /**
-     * Hands the request on: a plain call with its body is answered here, where the body was read;
-     * anything else (a refusal, a request JAX-RS must see) goes back to the container.
-     */
+    /** Hands the request back to the container, with its body or its refusal. */
     private void dispatch() {
       try {
-        byte[] body = get().body();
-        if (body != null && directCalls.answered(request, response, body, async)) {
-          request.removeAttribute(BODY_READ);
-          return;
-        }
         async.dispatch();
       } catch (IllegalStateException e) {
         // The client went away and the container completed the request: nothing to answer.

@@ -39,18 +39,26 @@ public class CallOptions {
   /** The API's path as deployed (such as {@code /api/}), when read without JAX-RS. */
   private String basePath;
 
+  /** Who calls, when read without JAX-RS (on the request's own thread). */
+  private ApiCaller caller;
+
   /**
    * The options of a call read outside JAX-RS: the one {@code wait} value and {@code
-   * Idempotency-Key} given, or null for none, and the API's path as deployed.
+   * Idempotency-Key} given, or null for none, the API's path as deployed and who calls.
    */
   public static CallOptions of(
-      String wait, String idempotencyKey, String basePath, HttpServletRequest http) {
+      String wait, String idempotencyKey, String basePath, ApiCaller caller) {
     CallOptions options = new CallOptions();
     options.waits = wait == null ? List.of() : List.of(wait);
     options.idempotencyKeys = idempotencyKey == null ? List.of() : List.of(idempotencyKey);
     options.basePath = basePath;
-    options.http = http;
+    options.caller = caller;
     return options;
+  }
+
+  /** Who calls: as read outside JAX-RS, or as the authentication filter recorded it. */
+  ApiCaller caller() {
+    return caller != null ? caller : ApiCaller.of(http);
   }
 
   /** The API's path as deployed, ending in a slash, from which the workflows' paths are made. */

@@ -6,7 +6,6 @@ import io.nexusliberty.api.problem.UnexpectedErrorMapper;
 import io.nexusliberty.temporal.health.TemporalUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,11 +30,10 @@ public class CallerWorkflowRunner {
   public CompletionStage<Response> call(CallerRequest request, CallOptions options) {
     List<String> waits = options.waits;
     List<String> idempotencyKeys = options.idempotencyKeys;
-    HttpServletRequest http = options.http;
     boolean waitForResult = waitParameter(single("wait", "query parameter", waits));
     StartedWorkflow workflow =
         starter.start(
-            request, single("Idempotency-Key", "header", idempotencyKeys), ApiCaller.of(http));
+            request, single("Idempotency-Key", "header", idempotencyKeys), options.caller());
     if (waitForResult) {
       return results
           .result(workflow)
