@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Cancelling a caller workflow through the API while its {@code say-hello} operation is in flight
  * cancels the handler workflow behind the operation, in the other namespace.
  */
-@ExtendWith({RequiresTemporalCli.class, ArquillianExtension.class})
+@ExtendWith({RequiresRealTemporal.class, ArquillianExtension.class})
 class CancellationIT {
 
   private static final String ENDPOINT = "it-cancellation";
@@ -31,9 +31,9 @@ class CancellationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
-    handler = new HeldHandlerWorker(TemporalDevServer.shared(), ENDPOINT, "it-cancellation-queue");
+    handler = new HeldHandlerWorker(RealTemporals.shared(), ENDPOINT, "it-cancellation-queue");
     return TestWar.named("cancellation")
-        .with("temporal.address", TemporalDevServer.shared().address())
+        .with("temporal.address", RealTemporals.shared().address())
         .with("temporal.workers", "caller")
         .with("temporal.nexus.endpoint", ENDPOINT)
         .with("temporal.nexus.operation-timeout", "5m")
@@ -50,7 +50,7 @@ class CancellationIT {
 
   @ArquillianResource URL base;
 
-  private final RealServerChecks server = new RealServerChecks(TemporalDevServer.shared());
+  private final RealServerChecks server = new RealServerChecks(RealTemporals.shared());
 
   @Test
   void cancellingTheCallerCancelsTheHandlerWorkflow() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Against a real Temporal server, the caller workflow in my-caller-namespace reaches the handler in
  * my-target-namespace through the Nexus endpoint, and the handler polls only its own namespace.
  */
-@ExtendWith({RequiresTemporalCli.class, ArquillianExtension.class})
+@ExtendWith({RequiresRealTemporal.class, ArquillianExtension.class})
 class CrossNamespaceIT {
 
   private static final String HANDLER_TASK_QUEUE = "it-handler-task-queue";
@@ -31,7 +31,7 @@ class CrossNamespaceIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return TestWar.named("cross-namespace")
-        .with("temporal.address", TemporalDevServer.shared().address())
+        .with("temporal.address", RealTemporals.shared().address())
         .with("temporal.nexus.endpoint", "it-cross-namespace")
         .with("temporal.provision", "true")
         .build();
@@ -39,7 +39,7 @@ class CrossNamespaceIT {
 
   @ArquillianResource URL base;
 
-  private final RealServerChecks server = new RealServerChecks(TemporalDevServer.shared());
+  private final RealServerChecks server = new RealServerChecks(RealTemporals.shared());
 
   @Test
   void helloRunsTheCallerAndTheHandlerInTheirOwnNamespaces() {

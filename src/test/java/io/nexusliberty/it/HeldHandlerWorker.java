@@ -40,7 +40,7 @@ final class HeldHandlerWorker implements AutoCloseable {
   private final WorkerFactory factory;
 
   /** Creates the endpoint with the CLI and starts polling the task queue it targets. */
-  HeldHandlerWorker(TemporalDevServer server, String endpoint, String taskQueue)
+  HeldHandlerWorker(RealTemporal server, String endpoint, String taskQueue)
       throws IOException, InterruptedException {
     createEndpoint(server, endpoint, taskQueue);
     factory =
@@ -75,7 +75,7 @@ final class HeldHandlerWorker implements AutoCloseable {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  private static void createEndpoint(TemporalDevServer server, String endpoint, String taskQueue)
+  private static void createEndpoint(RealTemporal server, String endpoint, String taskQueue)
       throws IOException, InterruptedException {
     List<String> command =
         List.of(

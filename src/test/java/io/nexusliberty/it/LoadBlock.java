@@ -103,7 +103,7 @@ final class LoadBlock {
    * @param server the separate Temporal server's process, or null when it runs in the application
    */
   static Result run(
-      Call call, int concurrency, Duration duration, ProcessStats app, ProcessStats server) {
+      Call call, int concurrency, Duration duration, ProcessStats app, CpuMeter server) {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();

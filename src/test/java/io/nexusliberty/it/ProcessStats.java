@@ -10,7 +10,7 @@ import java.time.Duration;
  * What Linux says of a running process ({@code /proc/<pid>}): the CPU time all its threads have
  * used, its resident memory and its number of threads.
  */
-record ProcessStats(long pid) {
+record ProcessStats(long pid) implements CpuMeter {
 
   /**
    * Linux's clock tick for {@code /proc/<pid>/stat} times (USER_HZ, 100 on every common kernel).
@@ -18,7 +18,8 @@ record ProcessStats(long pid) {
   private static final long TICKS_PER_SECOND = 100;
 
   /** CPU time used so far, user and system, all threads. */
-  Duration cpu() {
+  @Override
+  public Duration cpu() {
     String stat = read("stat");
     // The command name (field 2) may contain spaces: fields are counted after its ')'.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

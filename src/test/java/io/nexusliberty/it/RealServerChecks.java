@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /** What the tests ask a real Temporal server about workflows and task queues. */
 final class RealServerChecks {
 
-  private final TemporalDevServer server;
+  private final RealTemporal server;
 
-  RealServerChecks(TemporalDevServer server) {
+  RealServerChecks(RealTemporal server) {
     this.server = server;
   }
 

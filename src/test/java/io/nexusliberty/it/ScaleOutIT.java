@@ -33,14 +33,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Three instances of the application, all roles, on one real Temporal server ({@code temporal
- * server start-dev}), sharing the task queues: calls spread over the three all answer right and
- * every instance's workers take part; one instance killed (SIGKILL) or stopped (SIGTERM, a rolling
+ * server start-dev}, or with {@code -Dit.temporal=cluster} a cluster of separate services on
+ * PostgreSQL), sharing the task queues: calls spread over the three all answer right and every
+ * instance's workers take part; one instance killed (SIGKILL) or stopped (SIGTERM, a rolling
  * update) with calls in flight loses none and runs none twice, its clients going on with the same
  * {@code Idempotency-Key} at another instance. Prints a table of what each load came to. {@code mvn
  * verify -Preliability} runs the long version (10,000 calls at concurrency 64, 200 in flight at
  * each stop); {@code scale.calls}, {@code scale.concurrency} and {@code scale.in-flight} set it.
  */
-@ExtendWith(RequiresTemporalCli.class)
+@ExtendWith(RequiresRealTemporal.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
 
@@ -52,14 +53,14 @@ class ScaleOutIT {
   private static final int SAMPLE = 300;
   private static final List<String> NAMES = List.of("scale-a", "scale-b", "scale-c");
 
-  private static TemporalDevServer temporal;
+  private static RealTemporal temporal;
   private static final List<LibertyServer> instances = new ArrayList<>();
   private static final List<String> table = new ArrayList<>();
   private static final List<String> notes = new ArrayList<>();
 
   @BeforeAll
   static void startInstances() throws Exception {
-    temporal = TemporalDevServer.start(List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE));
+    temporal = RealTemporals.start(List.of(CALLER_NAMESPACE, HANDLER_NAMESPACE));
     for (String name : NAMES) {
       instances.add(instance(name, "caller,handler", true));
     }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * namespaces through the same endpoint as the hello service, and its handler workflow runs on the
  * task queue its own property names, in the handler namespace.
  */
-@ExtendWith({RequiresTemporalCli.class, ArquillianExtension.class})
+@ExtendWith({RequiresRealTemporal.class, ArquillianExtension.class})
 class SecondServiceRealServerIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return SecondTeam.war(
         TestWar.named("second-service-real")
-            .with("temporal.address", TemporalDevServer.shared().address())
+            .with("temporal.address", RealTemporals.shared().address())
             .with("temporal.nexus.endpoint", "it-second-service")
             .with("temporal.provision", "true"));
   }
@@ -36,7 +36,7 @@ class SecondServiceRealServerIT {
 
   @Test
   void theSecondServiceAnswersAcrossNamespaces() {
-    TemporalDevServer server = TemporalDevServer.shared();
+    RealTemporal server = RealTemporals.shared();
 
     assertEquals("WORDS!", SecondTeam.shout(server.client(CALLER_NAMESPACE), "words"));
 

@@ -1,8 +1,6 @@
 package io.nexusliberty.it;
 
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * on free loopback ports and stopped by its process ID. The CLI is found through the environment
  * variable {@code TEMPORAL_CLI} or on the PATH.
  */
-final class TemporalDevServer implements AutoCloseable {
+final class TemporalDevServer implements RealTemporal {
 
   static final String CALLER_NAMESPACE = "my-caller-namespace";
   static final String HANDLER_NAMESPACE = "my-target-namespace";
@@ -128,21 +126,19 @@ final class TemporalDevServer implements AutoCloseable {
     return process.pid();
   }
 
-  String address() {
+  @Override
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
-  WorkflowServiceStubs workflowService() {
+  @Override
+  public WorkflowServiceStubs workflowService() {
     return workflowService;
   }
 
-  OperatorServiceStubs operatorService() {
+  @Override
+  public OperatorServiceStubs operatorService() {
     return operatorService;
-  }
-
-  WorkflowClient client(String namespace) {
-    return WorkflowClient.newInstance(
-        workflowService, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
   private void awaitReady(List<String> namespaces, Path log) {

@@ -59,7 +59,9 @@ class ThroughputBenchmarkIT {
   private static final List<String> SERVERS =
       list(
           "bench.servers",
-          FULL ? "embedded,embedded-eager-off,dev-memory,dev-sqlite" : "embedded,dev-memory");
+          FULL
+              ? "embedded,embedded-eager-off,dev-memory,dev-sqlite,cluster"
+              : "embedded,dev-memory");
   private static final List<Integer> CONCURRENCY =
       list("bench.concurrency", FULL ? "1,16,64" : "1,16").stream().map(Integer::valueOf).toList();
   private static final List<Workflow> WORKFLOWS =
@@ -96,6 +98,7 @@ class ThroughputBenchmarkIT {
               onEmbeddedServer(server, Map.of("TEMPORAL_CALLER_EAGER_START", "false"));
           case "dev-memory" -> onDevServer(server, null);
           case "dev-sqlite" -> onDevServer(server, Path.of("target", "bench-temporal.db"));
+          case "cluster" -> onCluster(server);
           default -> throw new IllegalArgumentException("bench.servers: unknown server " + server);
         }
       }
@@ -155,6 +158,25 @@ class ThroughputBenchmarkIT {
   }
 
   /**
+   * On a cluster of separate services on PostgreSQL ({@link TemporalCluster}); its CPU is that of
+   * the four services and the database together.
+   */
+  private void onCluster(String name) throws Exception {
+    try (TemporalCluster temporal = TemporalCluster.start(NAMESPACES);
+        LibertyServer liberty =
+            LibertyServer.create(
+                "bench-" + name,
+                withBenchSettings(
+                    Map.of("TEMPORAL_ADDRESS", temporal.address(), "TEMPORAL_PROVISION", "true")));
+        Sdk sdk = new Sdk(temporal.address())) {
+      ProcessStats app = started(liberty, name);
+      measure(name, sdk.calls(liberty.base()), app, temporal.cpuMeter());
+      sdk.stopLocalWorker();
+      liberty.stop(LibertyServer.Stop.SIGTERM);
+    }
+  }
+
+  /**
    * The environment plus {@code bench.env}, settings for the measured application as {@code
    * NAME=value} pairs separated by commas (such as {@code TEMPORAL_CALLER_WORKFLOW_POLLERS=10}),
    * and {@code JVM_ARGS} from {@code bench.jvm-args}, options for its JVM, such as a flight
@@ -198,8 +220,7 @@ class ThroughputBenchmarkIT {
    * path (Liberty's HTTP stack, JAX-RS, the Temporal client) most, and the SDK side's path is
    * shorter.
    */
-  private void measure(
-      String server, BenchmarkCalls calls, ProcessStats app, ProcessStats temporal) {
+  private void measure(String server, BenchmarkCalls calls, ProcessStats app, CpuMeter temporal) {
     Duration warmUpBlock =
         BLOCK.compareTo(Duration.ofSeconds(5)) < 0 ? BLOCK : Duration.ofSeconds(5);
     long warmUpBlocks = Math.max(1, WARM_UP.toSeconds() / warmUpBlock.toSeconds());
@@ -228,7 +249,7 @@ class ThroughputBenchmarkIT {
       Workflow workflow,
       int concurrency,
       ProcessStats app,
-      ProcessStats temporal) {
+      CpuMeter temporal) {
     Map<Side, List<LoadBlock.Result>> blocks = new EnumMap<>(Side.class);
     for (int round = 0; round < ROUNDS; round++) {
       List<Side> order =
