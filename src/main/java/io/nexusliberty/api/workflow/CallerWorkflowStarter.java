@@ -1,5 +1,6 @@
 package io.nexusliberty.api.workflow;
 
+import io.grpc.Context;
 import io.nexusliberty.api.problem.ApiProblem;
 import io.nexusliberty.temporal.CallerNamespace;
 import io.nexusliberty.temporal.Role;
@@ -12,14 +13,19 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +40,29 @@ public class CallerWorkflowStarter {
   /** A key whose workflow vanishes between the start and the description is tried again. */
   private static final int ATTEMPTS = 3;
 
+  /**
+   * How long a start may take, the SDK's retries included, before the call is answered 503 saying
+   * what is missing: without it, the SDK retries an unavailable cluster for a minute.
+   */
+  public static final Duration START_DEADLINE = Duration.ofSeconds(10);
+
   @Inject TemporalSettings settings;
   @Inject @CallerNamespace WorkflowClient client;
   @Inject TemporalAvailability availability;
+
+  /** Ends the starts that outlast {@link #START_DEADLINE}. */
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "caller-workflow-start-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  @PreDestroy
+  void stop() {
+    deadlines.shutdownNow();
+  }
 
   /**
    * Starts the workflow of a request. With an idempotency key, the workflow ID comes from the key,
@@ -80,6 +106,23 @@ public class CallerWorkflowStarter {
     }
     WorkflowOptions workflowOptions = options.build();
     availability.requireReady();
+    Context.CancellableContext bounded =
+        Context.current()
+            .withDeadlineAfter(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS, deadlines);
+    try {
+      return bounded.call(() -> startOrAttach(request, workflowId, workflowOptions, caller));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      bounded.cancel(null);
+    }
+  }
+
+  /** Starts the workflow, or finds the run an earlier request with the same key started. */
+  private StartedWorkflow startOrAttach(
+      CallerRequest request, String workflowId, WorkflowOptions workflowOptions, ApiCaller caller) {
     try {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         StartOrAttach.Outcome<WorkflowExecution> outcome =

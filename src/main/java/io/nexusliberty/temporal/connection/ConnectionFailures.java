@@ -17,12 +17,14 @@ public final class ConnectionFailures {
 
   public static String describe(String target, StatusRuntimeException failure) {
     Status status = failure.getStatus();
-    // A proxy's HTTP error arrives as a multi-line description; its first line says enough.
-    String reported =
-        status.getCode()
-            + (status.getDescription() == null
-                ? ""
-                : ": " + status.getDescription().lines().findFirst().orElse(""));
+    String reported = reported(status);
+    if (serviceMissing(failure)) {
+      return "Temporal at "
+          + target
+          + " answers, but a service of its cluster behind the frontend is not running ("
+          + reported
+          + "): start the cluster's history and matching services";
+    }
     Throwable tlsFailure = innermostTlsCause(failure);
     if (tlsFailure != null) {
       return "TLS with Temporal at "
@@ -79,6 +81,40 @@ public final class ConnectionFailures {
               + ")";
       default -> "Temporal at " + target + " refused the request (" + reported + ")";
     };
+  }
+
+  /**
+   * Whether the frontend answered, but found no running host of a service of its cluster that the
+   * call needs (history or matching): Temporal's "Not enough hosts to serve the request".
+   */
+  public static boolean serviceMissing(StatusRuntimeException failure) {
+    String description = failure.getStatus().getDescription();
+    return failure.getStatus().getCode() == Status.Code.UNAVAILABLE
+        && description != null
+        && description.toLowerCase(Locale.ROOT).contains("not enough hosts");
+  }
+
+  /** The sentence for a frontend that answers while this service of its cluster does not. */
+  public static String describeMissingService(
+      String target, String service, StatusRuntimeException failure) {
+    return "Temporal at "
+        + target
+        + " answers, but its "
+        + service
+        + " service does not ("
+        + reported(failure.getStatus())
+        + "): no call can be served until the cluster's "
+        + service
+        + " service runs again";
+  }
+
+  /** The status as reported: its code and the first line of its description. */
+  private static String reported(Status status) {
+    // A proxy's HTTP error arrives as a multi-line description; its first line says enough.
+    return status.getCode()
+        + (status.getDescription() == null
+            ? ""
+            : ": " + status.getDescription().lines().findFirst().orElse(""));
   }
 
   /** The deepest TLS or certificate exception: the one that says what was wrong. */

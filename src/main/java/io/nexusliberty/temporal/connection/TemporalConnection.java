@@ -11,6 +11,8 @@ import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.nexus.v1.Endpoint;
 import io.temporal.api.operatorservice.v1.ListNexusEndpointsRequest;
+import io.temporal.api.taskqueue.v1.TaskQueue;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
@@ -169,6 +171,31 @@ public final class TemporalConnection implements AutoCloseable {
                   .build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Asks matching, through the frontend, to describe a task queue: returns when it answers (a
+   * namespace the server does not know counts as an answer, and so does a server that cannot
+   * describe task queues, such as Temporal's Java test server).
+   *
+   * @throws StatusRuntimeException when it does not answer within the deadline
+   */
+  public void describeTaskQueue(String namespace, String taskQueue, Duration deadline) {
+    try {
+      workflowService
+          .blockingStub()
+          .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .describeTaskQueue(
+              DescribeTaskQueueRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue))
+                  .build());
+    } catch (StatusRuntimeException e) {
+      Status.Code code = e.getStatus().getCode();
+      if (code != Status.Code.NOT_FOUND && code != Status.Code.UNIMPLEMENTED) {
         throw e;
       }
     }

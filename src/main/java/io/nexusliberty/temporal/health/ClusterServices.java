@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal.health;
 
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.Role;
@@ -9,6 +10,7 @@ import io.nexusliberty.temporal.connection.TemporalConnection;
 import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,9 @@ public class ClusterServices {
   @Inject TemporalLifecycle lifecycle;
   @Inject TemporalSettings settings;
 
+  /** When a question last found a service missing; the epoch while none has been. */
+  private volatile Instant lastMissing = Instant.EPOCH;
+
   /**
    * Why each missing service is missing, empty when history and matching both answer (and on the
    * embedded server, which is one process).
@@ -34,6 +39,25 @@ public class ClusterServices {
     if (settings.embedded()) {
       return List.of();
     }
+    // Asked apart from the caller's own deadline, which a failed call may have used up.
+    try {
+      return Context.current().fork().call(this::ask);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * When a question last found history or matching missing: the workers' pollers, backing off while
+   * it was away, count as polling again only once they have polled since.
+   */
+  public Instant lastMissing() {
+    return lastMissing;
+  }
+
+  private List<String> ask() {
     TemporalConnection connection = lifecycle.connection();
     boolean caller = settings.runs(Role.CALLER) || !settings.runs(Role.HANDLER);
     String namespace = caller ? settings.callerNamespace() : settings.handlerNamespace();
@@ -49,6 +73,9 @@ public class ClusterServices {
           namespace, taskQueue, TemporalAvailability.REACHABILITY_DEADLINE);
     } catch (StatusRuntimeException e) {
       missing.add(missingOrThrow(connection, "matching", e));
+    }
+    if (!missing.isEmpty()) {
+      lastMissing = Instant.now();
     }
     return missing;
   }

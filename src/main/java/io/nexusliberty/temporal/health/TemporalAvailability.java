@@ -1,5 +1,6 @@
 package io.nexusliberty.temporal.health;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.connection.ConnectionFailures;
@@ -8,6 +9,7 @@ import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ public class TemporalAvailability {
 
   @Inject TemporalLifecycle lifecycle;
   @Inject TemporalSettings settings;
+  @Inject ClusterServices services;
 
   /**
    * Returns when a caller workflow can be started now: at once while the channel is connected,
@@ -79,11 +82,30 @@ public class TemporalAvailability {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof StatusRuntimeException status) {
         return serverFailed(status)
-            ? new TemporalUnavailableException(explain(status), failure).about(workflowId)
+            ? new TemporalUnavailableException(explainFailedCall(status), failure).about(workflowId)
             : failure;
       }
     }
     return failure;
+  }
+
+  /**
+   * Why a call failed; when the frontend was unavailable or too slow, which service of its cluster
+   * is missing, if the frontend answers for itself now.
+   */
+  private String explainFailedCall(StatusRuntimeException status) {
+    Status.Code code = status.getStatus().getCode();
+    if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+      try {
+        List<String> missing = services.missing();
+        if (!missing.isEmpty()) {
+          return String.join("; ", missing);
+        }
+      } catch (RuntimeException frontendFailsToo) {
+        // The frontend itself does not answer: the failure says so.
+      }
+    }
+    return explain(status);
   }
 
   /** The server did not answer: the exception that says why. */

@@ -8,6 +8,7 @@ import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import io.nexusliberty.temporal.worker.TemporalWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ public class TemporalHealth {
   @Inject TemporalLifecycle lifecycle;
   @Inject TemporalSettings settings;
   @Inject TemporalAvailability availability;
+  @Inject ClusterServices services;
 
   /** host:port of the Temporal frontend in use, embedded or configured. */
   public String target() {
@@ -86,8 +88,9 @@ public class TemporalHealth {
 
   /**
    * Why the started workers would not serve a call now, or empty when they would: on a real server,
-   * a task queue where the server has not seen this deployment's poller since the connection last
-   * came back; on the embedded server, a server that no longer serves workflows.
+   * a task queue where the server has not seen this deployment's poller since the connection, or
+   * the cluster's history and matching behind it, last came back; on the embedded server, a server
+   * that no longer serves workflows.
    *
    * @throws TemporalUnavailableException when the server does not answer
    */
@@ -104,7 +107,13 @@ public class TemporalHealth {
                 settings.callerNamespace(), TemporalAvailability.REACHABILITY_DEADLINE);
         return Optional.empty();
       }
-      return lifecycle.pollers().missing(started.polled(), lifecycle.lastReconnect());
+      // Pollers back off while the frontend, or matching behind it, is away: they serve again
+      // once they have polled since it came back.
+      Instant since = lifecycle.lastReconnect();
+      if (services.lastMissing().isAfter(since)) {
+        since = services.lastMissing();
+      }
+      return lifecycle.pollers().missing(started.polled(), since);
     } catch (StatusRuntimeException e) {
       if (settings.embedded() && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
         return Optional.of(

@@ -1,9 +1,11 @@
 package io.nexusliberty.temporal.health;
 
+import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,10 +14,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when a call would succeed: the Temporal frontend answers, the server sees the workers of
- * every configured role polling (since the connection last came back from a failure), and (caller
- * role) the Nexus endpoint exists; its data says what it found, so that an operator sees why it is
- * down.
+ * Ready when a call would succeed: the Temporal frontend answers, so do the history and matching
+ * services behind it (a cluster's frontend answers for itself while they are down), the server sees
+ * the workers of every configured role polling (since the connection, or history and matching, last
+ * came back from a failure), and (caller role) the Nexus endpoint exists; its data says what it
+ * found, so that an operator sees why it is down.
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +27,7 @@ public class TemporalReadinessCheck implements HealthCheck {
   @Inject TemporalHealth temporal;
   @Inject TemporalAvailability availability;
   @Inject TemporalSettings settings;
+  @Inject ClusterServices services;
 
   @Override
   public HealthCheckResponse call() {
@@ -46,12 +50,28 @@ public class TemporalReadinessCheck implements HealthCheck {
     try {
       availability.ping();
       response.withData("frontend", "answers");
-      ready = workersReady(response) & endpointReady(response);
+      ready = servicesReady(response) && workersReady(response) & endpointReady(response);
     } catch (TemporalUnavailableException e) {
       response.withData("frontend", e.getMessage());
       ready = false;
     }
     return response.status(ready).build();
+  }
+
+  /** Whether the cluster's history and matching services answer behind the frontend. */
+  private boolean servicesReady(HealthCheckResponseBuilder response) {
+    if (settings.embedded()) {
+      return true;
+    }
+    List<String> missing;
+    try {
+      missing = services.missing();
+    } catch (StatusRuntimeException e) {
+      throw availability.unreachable(e);
+    }
+    response.withData(
+        "services", missing.isEmpty() ? "history and matching answer" : String.join("; ", missing));
+    return missing.isEmpty();
   }
 
   private boolean workersReady(HealthCheckResponseBuilder response) {
