@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * again. For each: no call wrong, lost or run twice (visibility counts); readiness DOWN while the
  * service is away and UP once calls succeed again; a call made meanwhile is answered 503 within
  * {@link #ANSWER_BOUND}, naming what is missing; the times from the restart until readiness is UP
- * and until a call is answered right again printed in the table (target/cluster-faults.txt).
+ * and until a call is answered right again printed in the table (target/cluster-faults.txt). {@code
+ * cluster.calls}, {@code cluster.concurrency} and {@code cluster.outage-seconds} size it ({@code
+ * -Preliability} runs the long version).
  */
 @ExtendWith(RequiresTemporalCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,7 +53,8 @@ class ClusterIT {
 
   private static final int CALLS = Integer.getInteger("cluster.calls", 150);
   private static final int CONCURRENCY = Integer.getInteger("cluster.concurrency", 8);
-  private static final Duration OUTAGE = Duration.ofSeconds(20);
+  private static final Duration OUTAGE =
+      Duration.ofSeconds(Integer.getInteger("cluster.outage-seconds", 20));
 
   private static TemporalCluster cluster;
   private static LibertyServer instance;
@@ -215,6 +218,7 @@ class ClusterIT {
     Duration readyAfter = Duration.between(restarted, Instant.now());
     // The first call that succeeds after the restart: a wait that ends 504 is asked again.
     KeptAliveCalls.Answer after = null;
+    int triesAfterUp = 0;
     while (Duration.between(restarted, Instant.now()).compareTo(Duration.ofSeconds(150)) < 0
         && (after == null || after.status() != 200)) {
       after =
@@ -223,6 +227,7 @@ class ClusterIT {
               Json.createObjectBuilder().add("message", "back").build(),
               null,
               120_000);
+      triesAfterUp++;
     }
     Duration callsAfter = Duration.between(restarted, Instant.now());
 
@@ -272,6 +277,17 @@ class ClusterIT {
     }
     assertEquals(200, up.status(), "readiness UP after " + service.id() + " is back: " + up);
     assertEquals(200, after.status(), "a call after " + service.id() + " is back: " + after.body());
+    // Readiness is UP only once calls succeed: the first call made after it went UP succeeds.
+    assertEquals(
+        1,
+        triesAfterUp,
+        "calls made after readiness went UP until one succeeded ("
+            + service.id()
+            + ", UP after "
+            + readyAfter
+            + ", a call right after "
+            + callsAfter
+            + ")");
   }
 
   private static String detail(KeptAliveCalls.Answer answer) {

@@ -1,5 +1,7 @@
 package io.nexusliberty.it;
 
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.List;
 
 /**
@@ -34,6 +36,36 @@ final class RealTemporals {
           .addShutdownHook(new Thread(sharedCluster::close, "stop-temporal-cluster"));
     }
     return sharedCluster;
+  }
+
+  /**
+   * A server for one suite that stops and starts what runs against it: on the dev server one of its
+   * own; on the cluster, whose start takes longer, the shared one (closing it then does nothing).
+   */
+  static RealTemporal forSuite(List<String> namespaces) {
+    if (!cluster()) {
+      return TemporalDevServer.start(namespaces);
+    }
+    RealTemporal shared = shared();
+    return new RealTemporal() {
+      @Override
+      public String address() {
+        return shared.address();
+      }
+
+      @Override
+      public WorkflowServiceStubs workflowService() {
+        return shared.workflowService();
+      }
+
+      @Override
+      public OperatorServiceStubs operatorService() {
+        return shared.operatorService();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   /** A server of its own with these namespaces; the caller closes it. */

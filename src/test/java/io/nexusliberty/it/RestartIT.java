@@ -25,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on a real Temporal server: 100 hello calls accepted with {@code ?wait=false}, then the server
  * killed (SIGKILL), terminated (SIGTERM, as Kubernetes and systemd stop a process) or stopped
  * ({@code bin/server stop}, what {@code mvn liberty:stop} runs), and started again at once. Every
- * call must end with its own greeting.
+ * call must end with its own greeting. Runs against the dev server, and in the {@code cluster} run
+ * against the cluster of separate services ({@link RealTemporals}).
  */
-@ExtendWith(RequiresTemporalCli.class)
+@ExtendWith(RequiresRealTemporal.class)
 class RestartIT {
 
   private static final Logger LOG = Logger.getLogger(RestartIT.class.getName());
@@ -38,7 +39,7 @@ class RestartIT {
     {"en", "Hello"}, {"fr", "Bonjour"}, {"de", "Hallo"}, {"es", "¡Hola!"}, {"tr", "Merhaba"}
   };
 
-  private static TemporalDevServer temporal;
+  private static RealTemporal temporal;
   private static LibertyServer liberty;
 
   /** A call the application accepted, and the greeting it must end with. */
@@ -47,7 +48,7 @@ class RestartIT {
   @BeforeAll
   static void startServers() {
     temporal =
-        TemporalDevServer.start(
+        RealTemporals.forSuite(
             List.of(TemporalDevServer.CALLER_NAMESPACE, TemporalDevServer.HANDLER_NAMESPACE));
     // Only what any real-server deployment must set; everything else keeps its default.
     liberty =

@@ -3,6 +3,7 @@ package io.nexusliberty.temporal.connection;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,6 +16,7 @@ public final class ChannelReconnects {
   private final ManagedChannel channel;
   private final AtomicReference<Instant> lastReconnect = new AtomicReference<>(Instant.now());
   private volatile boolean failedSinceReady;
+  private volatile Instant lastRecovery;
   private volatile boolean closed;
 
   private ChannelReconnects(ManagedChannel channel) {
@@ -40,7 +42,9 @@ public final class ChannelReconnects {
             failedSinceReady = true;
           } else if (next == ConnectivityState.READY && failedSinceReady) {
             failedSinceReady = false;
-            lastReconnect.set(Instant.now());
+            Instant now = Instant.now();
+            lastReconnect.set(now);
+            lastRecovery = now;
           }
           watch(next);
         });
@@ -49,6 +53,11 @@ public final class ChannelReconnects {
   /** When the channel last became ready after a failure (or when following began). */
   public Instant lastReconnect() {
     return lastReconnect.get();
+  }
+
+  /** When the channel last became ready after a failure; empty while it never failed. */
+  public Optional<Instant> lastRecovery() {
+    return Optional.ofNullable(lastRecovery);
   }
 
   public void close() {

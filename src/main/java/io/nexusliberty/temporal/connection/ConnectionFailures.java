@@ -85,13 +85,17 @@ public final class ConnectionFailures {
 
   /**
    * Whether the frontend answered, but found no running host of a service of its cluster that the
-   * call needs (history or matching): Temporal's "Not enough hosts to serve the request".
+   * call needs (history or matching): Temporal's "Not enough hosts to serve the request", or the
+   * server's own failure to dial one that its membership still lists ("Error while dialing", which
+   * only a Go server says: this client's failures to reach the frontend read otherwise).
    */
   public static boolean serviceMissing(StatusRuntimeException failure) {
     String description = failure.getStatus().getDescription();
-    return failure.getStatus().getCode() == Status.Code.UNAVAILABLE
-        && description != null
-        && description.toLowerCase(Locale.ROOT).contains("not enough hosts");
+    if (failure.getStatus().getCode() != Status.Code.UNAVAILABLE || description == null) {
+      return false;
+    }
+    String lower = description.toLowerCase(Locale.ROOT);
+    return lower.contains("not enough hosts") || lower.contains("error while dialing");
   }
 
   /** The sentence for a frontend that answers while this service of its cluster does not. */

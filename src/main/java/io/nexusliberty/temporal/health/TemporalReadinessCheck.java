@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
  * Ready when a call would succeed: the Temporal frontend answers, so do the history and matching
  * services behind it (a cluster's frontend answers for itself while they are down), the server sees
  * the workers of every configured role polling (since the connection, or history and matching, last
- * came back from a failure), and (caller role) the Nexus endpoint exists; its data says what it
- * found, so that an operator sees why it is down.
+ * came back from a failure), and (caller role) the Nexus endpoint exists and, after such a failure,
+ * a Nexus call has gone through again; its data says what it found, so that an operator sees why it
+ * is down.
  */
 @Readiness
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class TemporalReadinessCheck implements HealthCheck {
   @Inject TemporalAvailability availability;
   @Inject TemporalSettings settings;
   @Inject ClusterServices services;
+  @Inject NexusDeliveryProbe nexus;
 
   @Override
   public HealthCheckResponse call() {
@@ -50,9 +52,13 @@ public class TemporalReadinessCheck implements HealthCheck {
     try {
       availability.ping();
       response.withData("frontend", "answers");
-      ready = servicesReady(response) && workersReady(response) & endpointReady(response);
+      ready =
+          servicesReady(response)
+              && workersReady(response) & endpointReady(response)
+              && nexusDelivering(response);
     } catch (TemporalUnavailableException e) {
       response.withData("frontend", e.getMessage());
+      nexus.temporalFailed();
       ready = false;
     }
     return response.status(ready).build();
@@ -86,6 +92,19 @@ public class TemporalReadinessCheck implements HealthCheck {
             ? "none configured"
             : "polling " + String.join("; ", temporal.workerPlacements()));
     return true;
+  }
+
+  /**
+   * Whether Nexus calls go through (caller role, on a real server): after Temporal came back from a
+   * failure, a cluster may hold them a while longer, which only a call that goes through shows.
+   */
+  private boolean nexusDelivering(HealthCheckResponseBuilder response) {
+    if (settings.embedded() || !settings.runs(Role.CALLER)) {
+      return true;
+    }
+    Optional<String> notDelivering = nexus.notDelivering();
+    notDelivering.ifPresent(reason -> response.withData("nexus", reason));
+    return notDelivering.isEmpty();
   }
 
   private boolean endpointReady(HealthCheckResponseBuilder response) {

@@ -21,6 +21,7 @@ import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -207,6 +208,11 @@ public class TemporalLifecycle {
   /** When the channel last came back after losing the server. */
   public Instant lastReconnect() {
     return reconnects.lastReconnect();
+  }
+
+  /** When the channel last came back after losing the server; empty while it never lost it. */
+  public Optional<Instant> lastRecovery() {
+    return reconnects.lastRecovery();
   }
 
   public NexusEndpointCheck endpointCheck() {
