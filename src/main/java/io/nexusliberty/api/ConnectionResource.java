@@ -3,6 +3,7 @@ package io.nexusliberty.api;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.health.TemporalHealth;
+import io.nexusliberty.temporal.versioning.DeploymentVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ConnectionResource {
 
   @Inject TemporalHealth temporal;
+  @Inject DeploymentVersions versions;
   @Inject TemporalSettings settings;
 
   @GET
@@ -59,6 +61,7 @@ public class ConnectionResource {
         settings.maxWorkflowThreads(),
         Arrays.stream(Role.values())
             .collect(
-                Collectors.toMap(Role::configName, settings::tuning, (a, b) -> a, TreeMap::new)));
+                Collectors.toMap(Role::configName, settings::tuning, (a, b) -> a, TreeMap::new)),
+        versions.describe());
   }
 }

@@ -56,7 +56,8 @@ final class LibertyServer implements AutoCloseable {
       String serverXml,
       String application,
       List<String> portVariables,
-      Map<String, String> settings) {
+      Map<String, String> settings,
+      Path war) {
     // No Temporal client configuration file a developer has, unless the test names one.
     Map<String, String> environment = new TreeMap<>(Map.of("TEMPORAL_CONFIG_FILE", "none"));
     environment.putAll(settings);
@@ -74,10 +75,7 @@ final class LibertyServer implements AutoCloseable {
       Files.deleteIfExists(console());
       Files.createDirectories(directory.resolve(application).getParent());
       Files.writeString(directory.resolve("server.xml"), serverXml);
-      Files.copy(
-          Path.of(System.getProperty("app.war")),
-          directory.resolve(application),
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(war, directory.resolve(application), StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(
           directory.resolve("bootstrap.properties"),
           portVariables.get(0)
@@ -120,6 +118,18 @@ final class LibertyServer implements AutoCloseable {
    * jvm.options and server.env, and these environment variables.
    */
   static LibertyServer create(String name, Map<String, String> environment) {
+    return create(name, builtWar(), environment);
+  }
+
+  /** The WAR the build made. */
+  static Path builtWar() {
+    return Path.of(System.getProperty("app.war"));
+  }
+
+  /**
+   * A server as {@link #create(String, Map)} makes it, running this WAR instead of the built one.
+   */
+  static LibertyServer create(String name, Path war, Map<String, String> environment) {
     try {
       Map<String, String> withProjects = new TreeMap<>(projectServerEnv());
       withProjects.putAll(environment);
@@ -130,7 +140,8 @@ final class LibertyServer implements AutoCloseable {
               Files.readString(Path.of("src/main/liberty/config/server.xml")),
               "apps/nexus-liberty.war",
               List.of("http.port", "https.port"),
-              withProjects);
+              withProjects,
+              war);
       Path jvmOptions = Path.of("src/main/liberty/config/jvm.options");
       if (Files.exists(jvmOptions)) {
         Files.copy(jvmOptions, server.directory.resolve("jvm.options"));
@@ -162,7 +173,8 @@ final class LibertyServer implements AutoCloseable {
         serverXml,
         "dropins/nexus-liberty.war",
         List.of("default.http.port", "default.https.port"),
-        environment);
+        environment,
+        builtWar());
   }
 
   private static Path wlp() {

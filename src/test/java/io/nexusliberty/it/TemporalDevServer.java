@@ -33,7 +33,8 @@ final class TemporalDevServer implements RealTemporal {
   private final WorkflowServiceStubs workflowService;
   private final OperatorServiceStubs operatorService;
 
-  private TemporalDevServer(Path cli, List<String> namespaces, int port, Path database) {
+  private TemporalDevServer(
+      Path cli, List<String> namespaces, int port, Path database, List<String> dynamicConfig) {
     this.port = port;
     List<String> command =
         new ArrayList<>(
@@ -58,6 +59,7 @@ final class TemporalDevServer implements RealTemporal {
     if (database != null) {
       command.addAll(List.of("--db-filename", database.toString()));
     }
+    dynamicConfig.forEach(value -> command.addAll(List.of("--dynamic-config-value", value)));
     Path log = Path.of("target", "temporal-dev-server-" + port + ".log");
     try {
       process =
@@ -118,7 +120,13 @@ final class TemporalDevServer implements RealTemporal {
    */
   static TemporalDevServer start(List<String> namespaces, int port, Path database) {
     Path cli = cli().orElseThrow(() -> new IllegalStateException(RequiresTemporalCli.HOW_TO));
-    return new TemporalDevServer(cli, namespaces, port, database);
+    return new TemporalDevServer(cli, namespaces, port, database, List.of());
+  }
+
+  /** A server of its own with these dynamic configuration values ("key=value" each). */
+  static TemporalDevServer withDynamicConfig(List<String> namespaces, List<String> dynamicConfig) {
+    Path cli = cli().orElseThrow(() -> new IllegalStateException(RequiresTemporalCli.HOW_TO));
+    return new TemporalDevServer(cli, namespaces, TestWar.freePort(), null, dynamicConfig);
   }
 
   /** The process ID of the server. */

@@ -33,6 +33,10 @@ public final class SettingNames {
   public static final String WORKER_IDENTITY = "temporal.worker.identity";
   public static final String WORKFLOW_CACHE_SIZE = "temporal.worker.workflow-cache-size";
   public static final String MAX_WORKFLOW_THREADS = "temporal.worker.max-workflow-threads";
+  public static final String WORKER_DEPLOYMENT_NAME = "temporal.worker.deployment-name";
+  public static final String WORKER_BUILD_ID = "temporal.worker.build-id";
+  public static final String WORKER_VERSIONING_BEHAVIOR = "temporal.worker.versioning-behavior";
+  public static final String WORKER_PROMOTE = "temporal.worker.promote";
   public static final String PROVISION = "temporal.provision";
   public static final String EMBEDDED_PORT = "temporal.embedded.port";
   public static final String EMBEDDED_MAX_CLOSED_WORKFLOWS =

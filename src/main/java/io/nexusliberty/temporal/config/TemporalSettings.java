@@ -32,6 +32,7 @@ public final class TemporalSettings {
   private final int workflowCacheSize;
   private final int maxWorkflowThreads;
   private final Map<Role, WorkerTuning> tuning;
+  private final Map<Role, Optional<WorkerVersioning>> versioning;
   private final Provisioning provisioning;
   private final int embeddedPort;
   private final int embeddedMaxClosedWorkflows;
@@ -68,6 +69,10 @@ public final class TemporalSettings {
         Map.of(
             Role.CALLER, WorkerTuning.read(reader, Role.CALLER),
             Role.HANDLER, WorkerTuning.read(reader, Role.HANDLER));
+    versioning =
+        Map.of(
+            Role.CALLER, WorkerVersioning.read(reader, Role.CALLER),
+            Role.HANDLER, WorkerVersioning.read(reader, Role.HANDLER));
     provisioning = reader.choice(SettingNames.PROVISION, Provisioning.class);
     embeddedPort = reader.port(SettingNames.EMBEDDED_PORT);
     embeddedMaxClosedWorkflows = reader.integer(SettingNames.EMBEDDED_MAX_CLOSED_WORKFLOWS, 0);
@@ -212,6 +217,19 @@ public final class TemporalSettings {
   /** How a role's workers are sized. */
   public WorkerTuning tuning(Role role) {
     return tuning.get(role);
+  }
+
+  /**
+   * The Worker Deployment Version a role's workers poll as, or empty for unversioned workers: when
+   * none is configured, and on the embedded server, which does not support versioning.
+   */
+  public Optional<WorkerVersioning> versioning(Role role) {
+    return embedded() ? Optional.empty() : versioning.get(role);
+  }
+
+  /** Whether a version is configured for a role that the embedded server makes unversioned. */
+  public boolean versioningIgnored() {
+    return embedded() && versioning.values().stream().anyMatch(Optional::isPresent);
   }
 
   public Set<Role> roles() {

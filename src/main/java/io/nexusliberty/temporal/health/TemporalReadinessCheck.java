@@ -3,6 +3,7 @@ package io.nexusliberty.temporal.health;
 import io.grpc.StatusRuntimeException;
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.versioning.DeploymentVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,6 +31,7 @@ public class TemporalReadinessCheck implements HealthCheck {
   @Inject TemporalSettings settings;
   @Inject ClusterServices services;
   @Inject NexusDeliveryProbe nexus;
+  @Inject DeploymentVersions versions;
 
   @Override
   public HealthCheckResponse call() {
@@ -48,6 +50,17 @@ public class TemporalReadinessCheck implements HealthCheck {
             .withData("handlerNamespace", settings.handlerNamespace())
             .withData("handlerTaskQueue", settings.handlerTaskQueue())
             .withData("nexusEndpoint", settings.nexusEndpoint());
+    // A draining version stays ready: its pinned workflows still need it.
+    versions.versions().stream()
+        .map(
+            version ->
+                version.role().configName()
+                    + " "
+                    + version.describe()
+                    + ": "
+                    + versions.state(version))
+        .reduce((a, b) -> a + "; " + b)
+        .ifPresent(described -> response.withData("workerVersions", described));
     boolean ready;
     try {
       availability.ping();

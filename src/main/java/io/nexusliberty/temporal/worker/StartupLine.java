@@ -2,6 +2,7 @@ package io.nexusliberty.temporal.worker;
 
 import io.nexusliberty.temporal.Role;
 import io.nexusliberty.temporal.config.TemporalSettings;
+import io.nexusliberty.temporal.config.WorkerVersioning;
 import io.nexusliberty.temporal.connection.TemporalConnection;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -58,6 +59,27 @@ final class StartupLine {
         + " workflow threads; caller: "
         + settings.tuning(Role.CALLER).describe()
         + "; handler: "
-        + settings.tuning(Role.HANDLER).describe();
+        + settings.tuning(Role.HANDLER).describe()
+        + "; versioning: "
+        + versioning(settings);
+  }
+
+  /** "caller unversioned, handler deployment hello, build 2, pinned by default". */
+  private static String versioning(TemporalSettings settings) {
+    if (settings.versioningIgnored()) {
+      return "off (the embedded server does not support it)";
+    }
+    return settings.roles().stream()
+        .sorted()
+        .map(
+            role ->
+                role.configName()
+                    + " "
+                    + settings
+                        .versioning(role)
+                        .map(WorkerVersioning::describe)
+                        .orElse("unversioned"))
+        .collect(Collectors.joining(", "))
+        .transform(described -> described.isEmpty() ? "no roles" : described);
   }
 }

@@ -3,11 +3,15 @@ package io.nexusliberty.temporal.worker;
 import io.nexusliberty.temporal.config.SettingNames;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.config.WorkerTuning;
+import io.nexusliberty.temporal.config.WorkerVersioning;
 import io.nexusliberty.temporal.connection.TemporalConnection;
 import io.nexusliberty.temporal.nexus.NexusHandlerLogFilter;
 import io.nexusliberty.temporal.nexus.NexusInputInterceptor;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.common.WorkerDeploymentVersion;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerDeploymentOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
@@ -95,7 +99,9 @@ public final class TemporalWorkers {
                         .setWorkflowCacheSize(settings.workflowCacheSize())
                         .setMaxWorkflowThreadCount(settings.maxWorkflowThreads())
                         .build()))
-        .newWorker(queue.taskQueue(), workerOptions(settings.tuning(queue.role())));
+        .newWorker(
+            queue.taskQueue(),
+            workerOptions(settings.tuning(queue.role()), settings.versioning(queue.role())));
   }
 
   /** Tracing outermost, so that its spans also record the calls the input check refuses. */
@@ -106,12 +112,30 @@ public final class TemporalWorkers {
     return interceptors.toArray(WorkerInterceptor[]::new);
   }
 
-  private WorkerOptions workerOptions(WorkerTuning tuning) {
-    return WorkerOptions.newBuilder()
-        .setWorkerTuner(
-            tasks.tuner(tuning.maxConcurrentWorkflowTasks(), tuning.maxConcurrentNexusTasks()))
-        .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
-        .setMaxConcurrentNexusTaskPollers(tuning.nexusPollers())
+  private WorkerOptions workerOptions(WorkerTuning tuning, Optional<WorkerVersioning> versioning) {
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder()
+            .setWorkerTuner(
+                tasks.tuner(tuning.maxConcurrentWorkflowTasks(), tuning.maxConcurrentNexusTasks()))
+            .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
+            .setMaxConcurrentNexusTaskPollers(tuning.nexusPollers());
+    versioning.ifPresent(version -> options.setDeploymentOptions(deploymentOptions(version)));
+    return options.build();
+  }
+
+  /**
+   * The worker polls as this version; its workflow types without a {@code
+   * WorkflowVersioningBehavior} annotation of their own take the configured behaviour.
+   */
+  private static WorkerDeploymentOptions deploymentOptions(WorkerVersioning version) {
+    return WorkerDeploymentOptions.newBuilder()
+        .setUseVersioning(true)
+        .setVersion(new WorkerDeploymentVersion(version.deploymentName(), version.buildId()))
+        .setDefaultVersioningBehavior(
+            switch (version.defaultBehavior()) {
+              case PINNED -> VersioningBehavior.PINNED;
+              case AUTO_UPGRADE -> VersioningBehavior.AUTO_UPGRADE;
+            })
         .build();
   }
 

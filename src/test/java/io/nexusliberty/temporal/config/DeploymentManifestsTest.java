@@ -247,7 +247,42 @@ class DeploymentManifestsTest {
           entry.getKey() + ": the names clients use");
       checked++;
     }
-    assertEquals(4, checked, "three Deployments and the Operator's resource");
+    assertEquals(5, checked, "four Deployments and the Operator's resource");
+  }
+
+  /**
+   * A versioned Deployment is one release: named after the version of the image it runs, and naming
+   * the worker deployment every release shares, so that the next release starts beside it.
+   */
+  @Test
+  void versionedDeploymentsAreOnePerRelease() {
+    int deployments = 0;
+    for (var entry : documents.entrySet()) {
+      if (entry.getKey().startsWith(DEPLOY.resolve("kubernetes/versioned").toString())
+          && entry.getValue().get("kind").equals("Deployment")) {
+        Map<String, Object> metadata = map(entry.getValue().get("metadata"), entry.getKey());
+        String version =
+            (String) map(metadata.get("labels"), entry.getKey()).get("app.kubernetes.io/version");
+        assertTrue(
+            ((String) metadata.get("name")).endsWith("-" + version.replace('.', '-')),
+            entry.getKey() + ": named after its version " + version);
+        Map<String, Object> spec = map(entry.getValue().get("spec"), entry.getKey());
+        Map<String, Object> pod =
+            map(map(spec.get("template"), entry.getKey()).get("spec"), entry.getKey());
+        Map<String, Object> container =
+            map(((List<?>) pod.get("containers")).get(0), entry.getKey());
+        assertTrue(
+            ((String) container.get("image")).endsWith(":" + version),
+            entry.getKey() + ": runs the image of its version");
+        Object name =
+            variables(entry.getValue(), entry.getKey()).get("TEMPORAL_WORKER_DEPLOYMENT_NAME");
+        assertTrue(
+            name instanceof String named && !named.isBlank(),
+            entry.getKey() + ": names its worker deployment");
+        deployments++;
+      }
+    }
+    assertEquals(1, deployments);
   }
 
   @Test

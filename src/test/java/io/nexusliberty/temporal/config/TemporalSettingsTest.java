@@ -159,6 +159,79 @@ class TemporalSettingsTest {
     assertTrue(error.getMessage().contains("\"worker\""), error.getMessage());
   }
 
+  @Test
+  void workersAreUnversionedUnlessADeploymentIsNamed() {
+    values.put(SettingNames.ADDRESS, "localhost:7233");
+
+    TemporalSettings settings = load();
+    assertEquals(Optional.empty(), settings.versioning(Role.CALLER));
+    assertEquals(Optional.empty(), settings.versioning(Role.HANDLER));
+    assertFalse(settings.versioningIgnored());
+  }
+
+  @Test
+  void aVersionAppliesToEveryRoleAndARoleMayOverrideIt() {
+    values.put(SettingNames.ADDRESS, "localhost:7233");
+    values.put(SettingNames.WORKER_DEPLOYMENT_NAME, "hello");
+    values.put(SettingNames.WORKER_BUILD_ID, "1.0.0");
+    values.put("temporal.handler.build-id", "1.0.1");
+    values.put("temporal.handler.versioning-behavior", "auto-upgrade");
+    values.put(SettingNames.WORKER_PROMOTE, "true");
+
+    TemporalSettings settings = load();
+    assertEquals(
+        Optional.of(new WorkerVersioning("hello", "1.0.0", WorkerVersioning.Behavior.PINNED, true)),
+        settings.versioning(Role.CALLER));
+    assertEquals(
+        Optional.of(
+            new WorkerVersioning("hello", "1.0.1", WorkerVersioning.Behavior.AUTO_UPGRADE, true)),
+        settings.versioning(Role.HANDLER));
+  }
+
+  @Test
+  void theEmbeddedServerRunsConfiguredVersionsUnversioned() {
+    values.put(SettingNames.WORKER_DEPLOYMENT_NAME, "hello");
+    values.put(SettingNames.WORKER_BUILD_ID, "1");
+
+    TemporalSettings settings = load();
+    assertEquals(Optional.empty(), settings.versioning(Role.HANDLER));
+    assertTrue(settings.versioningIgnored());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"temporal.worker.deployment-name", "temporal.handler.deployment-name"})
+  void aDeploymentWithoutABuildIdNamesTheBuildId(String property) {
+    values.put(SettingNames.ADDRESS, "localhost:7233");
+    values.put(property, "hello");
+
+    InvalidSettingException error = invalid();
+    assertEquals(SettingNames.WORKER_BUILD_ID, error.property());
+    assertTrue(error.getMessage().contains(property), error.getMessage());
+  }
+
+  @Test
+  void aBuildIdAloneLeavesTheWorkersUnversioned() {
+    values.put(SettingNames.ADDRESS, "localhost:7233");
+    values.put(SettingNames.WORKER_BUILD_ID, "1.0.0");
+
+    assertEquals(Optional.empty(), load().versioning(Role.HANDLER));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "temporal.worker.deployment-name, hello.v2",
+    "temporal.handler.versioning-behavior, sticky",
+    "temporal.worker.promote, yes"
+  })
+  void aMalformedVersioningSettingNamesTheProperty(String property, String value) {
+    values.put(SettingNames.ADDRESS, "localhost:7233");
+    values.put(SettingNames.WORKER_DEPLOYMENT_NAME, "hello");
+    values.put(SettingNames.WORKER_BUILD_ID, "1");
+    values.put(property, value);
+
+    assertEquals(property, invalid().property());
+  }
+
   @ParameterizedTest
   @CsvSource({"localhost", "localhost:", "localhost:99999", "http://localhost:7233"})
   void malformedAddressNamesTheProperty(String address) {
