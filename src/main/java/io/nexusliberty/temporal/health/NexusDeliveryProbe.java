@@ -1,11 +1,11 @@
 package io.nexusliberty.temporal.health;
 
-import io.nexusliberty.caller.EchoCallerWorkflow;
 import io.nexusliberty.temporal.CallerNamespace;
 import io.nexusliberty.temporal.config.TemporalSettings;
 import io.nexusliberty.temporal.worker.TemporalLifecycle;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +40,9 @@ public class NexusDeliveryProbe {
   private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
 
   private static final String PROBE_MESSAGE = "nexus delivery probe";
+
+  /** The workflow type of the caller's echo, {@code EchoCallerWorkflow}. */
+  static final String ECHO_WORKFLOW_TYPE = "EchoCallerWorkflow";
 
   @Inject TemporalLifecycle lifecycle;
   @Inject TemporalSettings settings;
@@ -121,9 +124,10 @@ public class NexusDeliveryProbe {
 
   private Probe start() {
     String workflowId = WORKFLOW_ID_PREFIX + UUID.randomUUID();
-    EchoCallerWorkflow echo =
-        client.newWorkflowStub(
-            EchoCallerWorkflow.class,
+    // By its type's name: the caller's workflow of the synchronous echo operation.
+    WorkflowStub echo =
+        client.newUntypedWorkflowStub(
+            ECHO_WORKFLOW_TYPE,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setTaskQueue(settings.callerTaskQueue())
@@ -131,9 +135,8 @@ public class NexusDeliveryProbe {
                 .build());
     // Started apart from the health check's thread: a start retries while Temporal is unavailable.
     CompletableFuture<String> result =
-        CompletableFuture.runAsync(() -> WorkflowClient.start(echo::echo, PROBE_MESSAGE), starts)
-            .thenCompose(
-                started -> client.newUntypedWorkflowStub(workflowId).getResultAsync(String.class));
+        CompletableFuture.runAsync(() -> echo.start(PROBE_MESSAGE), starts)
+            .thenCompose(started -> echo.getResultAsync(String.class));
     Instant started = Instant.now();
     result.whenComplete(
         (message, failure) -> {
