@@ -31,12 +31,13 @@ import java.util.Optional;
  * ID, sharing a run only between callers whose input is exactly the same.
  *
  * <p>Names that differ only in case or spacing ("Ada", " ada ") map to one business ID, but each
- * must get its own greeting. Every run records its exact input in its memo, and every ID this
- * operation uses keeps one rule: a run is started or attached to under an ID only when the ID has
- * never been used, or when its latest run has exactly this input. All runs of an ID therefore have
- * the same input, so attaching to whatever run is there is always right, even when that run closes
- * and another starts between the check and the attach. An input that finds the ID taken by another
- * input runs under an ID derived from its exact name instead.
+ * must get its own greeting. Every run records its exact input in its memo (a run another
+ * implementation started has its input in its first history event: {@link RecordedInput}), and
+ * every ID this operation uses keeps one rule: a run is started or attached to under an ID only
+ * when the ID has never been used, or when its latest run has exactly this input. All runs of an ID
+ * therefore have the same input, so attaching to whatever run is there is always right, even when
+ * that run closes and another starts between the check and the attach. An input that finds the ID
+ * taken by another input runs under an ID derived from its exact name instead.
  */
 final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutput> {
 
@@ -97,8 +98,7 @@ final class SayHelloOperation implements OperationHandler<HelloInput, HelloOutpu
                       input),
               client,
               workflowId,
-              latestRun ->
-                  input.equals(latestRun.getMemo(INPUT_MEMO, HelloInput.class, HelloInput.class)));
+              latestRun -> RecordedInput.of(client, latestRun).map(input::equals).orElse(false));
       switch (first.claim()) {
         case STARTED:
           return Optional.of(first.started());
