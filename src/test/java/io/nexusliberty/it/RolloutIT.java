@@ -131,6 +131,15 @@ class RolloutIT {
       LibertyServer second = null;
       try {
         awaitState(first, "handler", "current");
+        assertTrue(
+            first.messages().stream()
+                .anyMatch(
+                    line ->
+                        line.contains(
+                            "versioning: caller deployment nexus-hello, build 1, pinned by default,"
+                                + " made current on start, handler deployment nexus-hello, build"
+                                + " 1")),
+            "the startup line shows each role's version");
         List<Call> waiting = hellos(first, "versioned-waiting", WAITING_CALLS);
         awaitTimers(temporal, waiting);
 

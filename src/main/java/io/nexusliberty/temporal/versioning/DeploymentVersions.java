@@ -210,6 +210,23 @@ public class DeploymentVersions {
                   + version.describe()
                   + " is draining: another version is current, and pinned workflows still run"
                   + " here; keep its instances until it is drained");
+    } else if (info.getStatus()
+            == WorkerDeploymentVersionStatus.WORKER_DEPLOYMENT_VERSION_STATUS_INACTIVE
+        && !version.versioning().promote()) {
+      LOG.info(
+          () ->
+              "Worker version "
+                  + version.describe()
+                  + " is inactive: new workflows start on it only once it is current, by `temporal"
+                  + " worker deployment set-current-version --namespace "
+                  + version.namespace()
+                  + " --deployment-name "
+                  + version.versioning().deploymentName()
+                  + " --build-id "
+                  + version.versioning().buildId()
+                  + "` or "
+                  + SettingNames.WORKER_PROMOTE
+                  + "=true");
     } else {
       LOG.info(() -> "Worker version " + version.describe() + " is " + state);
     }
