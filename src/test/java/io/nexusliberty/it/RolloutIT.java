@@ -188,7 +188,7 @@ class RolloutIT {
             RealServerChecks.await(
                 () ->
                     draining.messages().stream()
-                        .filter(line -> line.contains("is drained"))
+                        .filter(line -> line.contains(" is drained: "))
                         .filter(line -> line.contains("in namespace " + HANDLER_NAMESPACE))
                         .findFirst()
                         .orElse(""),

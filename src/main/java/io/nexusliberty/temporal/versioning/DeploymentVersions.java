@@ -209,7 +209,7 @@ public class DeploymentVersions {
               "Worker version "
                   + version.describe()
                   + " is draining: another version is current, and pinned workflows still run"
-                  + " here; keep its instances until it is drained");
+                  + " here; keep its instances until the log says it has drained");
     } else if (info.getStatus()
             == WorkerDeploymentVersionStatus.WORKER_DEPLOYMENT_VERSION_STATUS_INACTIVE
         && !version.versioning().promote()) {
