@@ -41,9 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TEMPORAL_WORKER_BUILD_ID}, and {@code TEMPORAL_WORKER_PROMOTE=true}: release 2 starts beside
  * release 1 and becomes current, new calls run on release 2, the waiting calls finish on release 1,
  * release 1's log says it is drained, and it stops: every call right, no workflow task failure in
- * any history. The table (also {@code target/rollout.txt}) shows, for each call, the build IDs of
- * the workers that completed its caller and handler workflow tasks ("-": unversioned) and the
- * workflow task failures in both histories.
+ * any history. Restarted with the same settings, release 1 then leaves release 2 current. The table
+ * (also {@code target/rollout.txt}) shows, for each call, the build IDs of the workers that
+ * completed its caller and handler workflow tasks ("-": unversioned) and the workflow task failures
+ * in both histories.
  */
 @ExtendWith(RequiresTemporalCli.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -195,6 +196,24 @@ class RolloutIT {
                 line -> !line.isEmpty(),
                 Duration.ofSeconds(90));
         LOG.info(() -> "Release 1: " + drained.substring(drained.indexOf("Worker version")));
+        first.stop(LibertyServer.Stop.SIGTERM);
+
+        // An instance of release 1 that restarts now (its promotion setting unchanged) must not
+        // take the current version back from release 2.
+        first.start();
+        first.awaitReady(READY);
+        LibertyServer restarted = first;
+        RealServerChecks.await(
+            () ->
+                restarted.messages().stream()
+                    .anyMatch(
+                        line ->
+                            line.contains("was current before and is drained now")
+                                && line.contains("in namespace " + HANDLER_NAMESPACE)),
+            said -> said,
+            Duration.ofSeconds(60));
+        awaitState(first, "handler", "drained");
+        awaitState(second, "handler", "current");
         first.stop(LibertyServer.Stop.SIGTERM);
       } finally {
         first.close();

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
 
 /**
  * The versions this deployment's workers poll as: once the workers poll, makes them current when
- * {@code temporal.worker.promote} asks it to, then asks the server every few seconds what each
+ * {@code temporal.worker.promote} asks it to (a version that was current before, restarted after
+ * another replaced it, is left as it is), then asks the server every few seconds what each
  * version's state is (current, draining, drained...) and logs each change, so that an operator
  * knows when an old version has no pinned workflow left and its instances can be stopped.
  */
@@ -131,10 +132,16 @@ public class DeploymentVersions {
     TemporalConnection connection = lifecycle.connection();
     for (RoleVersion version : versions()) {
       try {
+        WorkerDeploymentVersionInfo info = describe(connection, version);
         if (version.versioning().promote() && !promoted.containsKey(version)) {
-          promote(connection, version);
+          if (activatedBefore(info)) {
+            skipPromotion(version, info);
+          } else {
+            promote(connection, version);
+            info = describe(connection, version);
+          }
         }
-        observe(connection, version);
+        observe(version, info);
       } catch (StatusRuntimeException e) {
         LOG.log(Level.FINE, e, () -> "Could not ask about worker version " + version.describe());
       } catch (RuntimeException e) {
@@ -177,18 +184,61 @@ public class DeploymentVersions {
     }
   }
 
-  private void observe(TemporalConnection connection, RoleVersion version) {
-    WorkerDeploymentVersionInfo info =
-        connection
-            .workflowService()
-            .blockingStub()
-            .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-            .describeWorkerDeploymentVersion(
-                DescribeWorkerDeploymentVersionRequest.newBuilder()
-                    .setNamespace(version.namespace())
-                    .setDeploymentVersion(version.proto())
-                    .build())
-            .getWorkerDeploymentVersionInfo();
+  private static WorkerDeploymentVersionInfo describe(
+      TemporalConnection connection, RoleVersion version) {
+    return connection
+        .workflowService()
+        .blockingStub()
+        .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+        .describeWorkerDeploymentVersion(
+            DescribeWorkerDeploymentVersionRequest.newBuilder()
+                .setNamespace(version.namespace())
+                .setDeploymentVersion(version.proto())
+                .build())
+        .getWorkerDeploymentVersionInfo();
+  }
+
+  /**
+   * Whether the version is, or has been, current or ramping: a restarted instance of a replaced
+   * release must not take the current version back (a rollback is a release tool's decision).
+   */
+  private static boolean activatedBefore(WorkerDeploymentVersionInfo info) {
+    return info.hasFirstActivationTime()
+        || switch (info.getStatus()) {
+          case WORKER_DEPLOYMENT_VERSION_STATUS_CURRENT,
+                  WORKER_DEPLOYMENT_VERSION_STATUS_RAMPING,
+                  WORKER_DEPLOYMENT_VERSION_STATUS_DRAINING,
+                  WORKER_DEPLOYMENT_VERSION_STATUS_DRAINED ->
+              true;
+          default -> false;
+        };
+  }
+
+  private void skipPromotion(RoleVersion version, WorkerDeploymentVersionInfo info) {
+    promoted.put(version, false);
+    if (info.getStatus()
+        == WorkerDeploymentVersionStatus.WORKER_DEPLOYMENT_VERSION_STATUS_CURRENT) {
+      return; // Another instance of this release made it current already.
+    }
+    LOG.warning(
+        () ->
+            "Worker version "
+                + version.describe()
+                + " was current before and is "
+                + stateName(info.getStatus())
+                + " now: "
+                + SettingNames.WORKER_PROMOTE
+                + "=true does not make it current again on a restart. To roll back to it, run"
+                + " `temporal worker deployment set-current-version --namespace "
+                + version.namespace()
+                + " --deployment-name "
+                + version.versioning().deploymentName()
+                + " --build-id "
+                + version.versioning().buildId()
+                + "`");
+  }
+
+  private void observe(RoleVersion version, WorkerDeploymentVersionInfo info) {
     String state = stateName(info.getStatus());
     String before = states.put(version, state);
     if (state.equals(before)) {
